@@ -1,0 +1,5 @@
+// wassl/crypto — the typed API over the WebAssembly core.
+
+export { WasslError } from "./errors.js";
+export type { InitOptions, WasmBuild } from "./wasm.js";
+export { activeBuild, init, initSync, isInitialized } from "./wasm.js";

@@ -1,0 +1,2 @@
+// wassl — the TLS engine.
+export type * from "./provider.js";

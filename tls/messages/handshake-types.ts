@@ -1,0 +1,42 @@
+// Handshake message types (RFC 5246 §7.4, RFC 5077 §3.3) and the 4-byte handshake header.
+import { Writer } from "../codec/writer.js";
+
+/** HandshakeType code points. */
+export const HandshakeType = {
+  hello_request: 0,
+  client_hello: 1,
+  server_hello: 2,
+  new_session_ticket: 4,
+  certificate: 11,
+  server_key_exchange: 12,
+  certificate_request: 13,
+  server_hello_done: 14,
+  certificate_verify: 15,
+  client_key_exchange: 16,
+  finished: 20,
+} as const;
+
+/** Name of a handshake type. */
+export type HandshakeTypeName = keyof typeof HandshakeType;
+
+/** The name of a handshake type code (`"unknown_<n>"` otherwise). */
+export function handshakeTypeName(type: number): string {
+  for (const [name, code] of Object.entries(HandshakeType)) if (code === type) return name;
+  return `unknown_${type}`;
+}
+
+/** One complete handshake message as received or sent. */
+export interface HandshakeMessage {
+  /** HandshakeType code. */
+  type: number;
+  /** The body (after the 4-byte header). */
+  body: Uint8Array;
+  /** Header + body exactly as on the wire (what the transcript hashes). */
+  raw: Uint8Array;
+}
+
+/** Frames a body with its handshake header (RFC 5246 §7.4: type u8, length u24). */
+export function encodeHandshake(type: number, body: Uint8Array): HandshakeMessage {
+  const raw = new Writer(body.length + 4).u8(type).vec24(body).finish();
+  return { type, body: raw.subarray(4), raw };
+}

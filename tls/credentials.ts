@@ -1,11 +1,9 @@
-// Turning certificate and key options into DER chains and provider keys. The single place to swap in
-// tls/x509 (PEM/PKCS#8 parsing) once it lands.
-import { decodeBase64 } from "../bindings/base64.js";
+// Turning certificate and key options into DER chains and provider keys (PEM/DER via tls/x509).
 import { WasslError } from "../bindings/errors.js";
 import type { PemOrDer, PrivateKeyInput } from "./options.js";
 import type { CryptoProvider, ProviderRsaPrivateKey, RsaPrivateComponents } from "./provider.js";
-
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+?)-----END CERTIFICATE-----/g;
+import { decodeRsaPrivateKey, decodeRsaPrivateKeyPem } from "./x509/keys.js";
+import { decodePem } from "./x509/pem.js";
 
 /** DER certificates from PEM text (every CERTIFICATE block, in order) or DER bytes. */
 export function certificatesFromOption(input: PemOrDer | PemOrDer[] | undefined): Uint8Array[] {
@@ -21,7 +19,9 @@ export function certificatesFromOption(input: PemOrDer | PemOrDer[] | undefined)
       out.push(...certificatesFromOption(new TextDecoder().decode(item)));
       continue;
     }
-    const found = [...item.matchAll(PEM_CERTIFICATE)].map((m) => decodeBase64(m[1].replace(/\s+/g, "")));
+    const found = decodePem(item)
+      .filter((b) => b.label === "CERTIFICATE")
+      .map((b) => b.der);
     if (found.length === 0) throw new WasslError("ERR_TLS_BAD_CERTIFICATE_OPTION", "no PEM CERTIFICATE block found");
     out.push(...found);
   }
@@ -37,11 +37,17 @@ function isComponents(key: PrivateKeyInput): key is RsaPrivateComponents {
 }
 
 /**
- * A provider private key from the `key` option. PEM/DER keys need the tls/x509 key loader; until it is
- * merged they are rejected with `ERR_TLS_KEY_FORMAT` (pass RSA components or a provider key instead).
+ * A provider private key from the `key` option: a provider key as is (its operations may be async),
+ * RSA components imported, PEM (`RSA PRIVATE KEY` / `PRIVATE KEY`) or DER (PKCS#1 / PKCS#8) decoded.
  */
 export function privateKeyFromOption(input: PrivateKeyInput, provider: CryptoProvider): ProviderRsaPrivateKey {
   if (isProviderKey(input)) return input;
   if (isComponents(input)) return provider.importRsaPrivateKey(input);
-  throw new WasslError("ERR_TLS_KEY_FORMAT", "PEM/DER private keys need the tls/x509 key loader (not merged yet)");
+  if (typeof input === "string") return provider.importRsaPrivateKey(decodeRsaPrivateKeyPem(input));
+  if (input instanceof Uint8Array) {
+    const components =
+      input[0] === 0x30 ? decodeRsaPrivateKey(input) : decodeRsaPrivateKeyPem(new TextDecoder().decode(input));
+    return provider.importRsaPrivateKey(components);
+  }
+  throw new WasslError("ERR_TLS_KEY_FORMAT", "unsupported private key option");
 }

@@ -1,13 +1,37 @@
-// Default certificate chain validation: tls/x509 `verifyChain` (wired in when tls/x509 lands on main).
-import type { PeerCertificateVerifier } from "./peer-verifier.js";
+// Default certificate chain validation: tls/x509 `checkChain` against the `ca` roots.
+import { Certificate } from "../x509/certificate.js";
+import { DerError } from "../x509/errors.js";
+import { checkChain } from "../x509/verify.js";
+import type { PeerCertificateVerifier, PeerVerificationResult } from "./peer-verifier.js";
+
+function parse(der: Uint8Array): Certificate | undefined {
+  try {
+    return Certificate.fromDer(der);
+  } catch (error) {
+    if (error instanceof DerError) return undefined;
+    throw error;
+  }
+}
 
 /**
- * Validates with tls/x509. Until that module is merged it reports every chain as unverifiable and
- * without a key, so connections need `verifyPeerCertificate` (tests) — the handshake then fails with
- * certificate_unknown rather than trusting anything.
+ * Parses the chain and validates it with tls/x509 (path to a root in `ca`, validity at `now`, purpose,
+ * host name). On failure the leaf key is still returned when the leaf parses, for
+ * `rejectUnauthorized: false`.
  */
-export const defaultPeerVerifier: PeerCertificateVerifier = () => ({
-  ok: false,
-  code: "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  message: "certificate validation (tls/x509) is not available",
-});
+export const defaultPeerVerifier: PeerCertificateVerifier = (request): PeerVerificationResult => {
+  const chain = request.chain.map(parse);
+  const leaf = chain[0];
+  if (!leaf) return { ok: false, code: "CERT_PARSE_ERROR", message: "the peer's certificate does not parse" };
+  const publicKey = leaf.publicKey ?? undefined;
+  const parsed = chain.filter((c): c is Certificate => c !== undefined);
+  const roots = request.roots.map(parse).filter((c): c is Certificate => c !== undefined);
+  const result = checkChain(parsed, {
+    roots,
+    hostname: request.hostname,
+    now: request.now,
+    purpose: request.purpose,
+    provider: request.provider,
+  });
+  if (result.ok) return { ok: true, publicKey: result.leafKey };
+  return { ok: false, code: result.error.reason, message: result.error.message, publicKey };
+};

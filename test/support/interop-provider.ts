@@ -1,10 +1,11 @@
 // THE switch: which CryptoProvider the adapter and interop tests run on. Flip it to the WASM
 // provider (`wasmProvider` from bindings/provider.ts) once that lands; nothing else needs to change.
 import { nodeCryptoProvider } from "../../bindings/node-provider.js";
+import { withCopiedKeys } from "../../cli/provider.js";
 import type { CryptoProvider } from "../../tls/provider.js";
 
 /** The provider every interop test passes to wassl connections. */
-export const interopProvider: CryptoProvider = nodeCryptoProvider;
+export const interopProvider: CryptoProvider = withCopiedKeys(nodeCryptoProvider);
 
 /** Prepares the provider (the WASM one needs `await init()`); call in `beforeAll`. */
 export async function initInteropProvider(): Promise<void> {

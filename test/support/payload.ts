@@ -5,10 +5,10 @@ export const ROUND_TRIP_SIZES = [0, 1, 16 * 1024, 1024 * 1024] as const;
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
 /** Line length (newline included) of {@link linePayload}: short enough for every line-based echo. */
-const LINE_LENGTH = 64;
+const LINE_LENGTH = 1024;
 
 /**
- * `size` bytes of printable text in lines of at most 64 bytes, ending with `\n` (when non-empty),
+ * `size` bytes of printable text in lines of at most 1 KiB, ending with `\n` (when non-empty),
  * varying with `seed`. Line-based peers (`gnutls-serv --echo`, `openssl s_server -rev`) need text
  * without NUL or CR that ends with a newline; binary-safe peers don't mind.
  */

@@ -235,13 +235,18 @@ function hangUp(): TlsSocketError {
   return error;
 }
 
-/** The error for a connection ended by an alert: the alert's name in `message` and `alert`. */
+/**
+ * The error for a connection ended by an alert, naming it in `alert` and in `message`: the engine's
+ * message for received alerts ("peer sent fatal alert …"), `sent alert <name>: <reason>` for ours.
+ */
 function socketError(info: CloseInfo): TlsSocketError {
   const error: TlsSocketError = info.error ?? new Error(`TLS connection failed (${info.reason})`);
   const alert = info.error?.alert;
   if (alert) {
     error.alert = alert.name;
-    if (!error.message.includes(alert.name)) error.message = `${alert.name}: ${error.message}`;
+    if (alert.direction === "sent")
+      error.message = `sent alert ${error.message.startsWith(`${alert.name}:`) ? "" : `${alert.name}: `}${error.message}`;
+    else if (!error.message.includes(alert.name)) error.message = `received alert ${alert.name}: ${error.message}`;
   }
   return error;
 }

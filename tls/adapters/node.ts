@@ -44,7 +44,9 @@ export type ServerOptions = TlsServerOptions;
 
 /**
  * A TCP server whose connections speak TLS. Emits `secureConnection` (a {@link WasslSocket} whose
- * handshake completed) and `tlsClientError` (error, socket) for connections that fail before that.
+ * handshake completed) and `tlsClientError` (error, socket) for connections that fail before that,
+ * like node:tls; and, as a wassl extension, `tlsSocket` (socket) as soon as a TLS socket is created
+ * for a new TCP connection, before its handshake (to attach `trace` listeners).
  */
 export class WasslServer extends net.Server {
   private readonly tlsOptions: ServerOptions;
@@ -65,6 +67,7 @@ export class WasslServer extends net.Server {
       this.emit("error", error);
       return;
     }
+    this.emit("tlsSocket", tlsSocket);
     const onEarlyError = (error: Error) => {
       if (this.listenerCount("tlsClientError") > 0) this.emit("tlsClientError", error, tlsSocket);
     };

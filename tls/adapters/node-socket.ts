@@ -6,6 +6,7 @@ import type { AlertInfo, CloseInfo, HandshakeInfo, TraceStep } from "../events.j
 import type { TlsClientOptions, TlsServerOptions } from "../options.js";
 import { TlsServer } from "../server.js";
 import { versionName } from "../versions.js";
+import { closeError, hangUpError } from "./close-error.js";
 import { type PeerCertificate, peerCertificateFromChain } from "./node-peer-certificate.js";
 
 /** What `getCipher()` returns (node:tls shape). */
@@ -25,13 +26,6 @@ export type WasslSocketOptions = (TlsClientOptions & TlsServerOptions) & {
   /** The ciphertext transport. */
   transport: Duplex;
 };
-
-/** An error carrying the TLS alert that ended the connection. */
-export interface TlsSocketError extends Error {
-  code?: string;
-  /** Alert name, e.g. `bad_record_mac`. */
-  alert?: string;
-}
 
 /**
  * The TLS socket of the Node adapter. Events and methods follow node:tls `TLSSocket`: `secureConnect`
@@ -80,7 +74,7 @@ export class WasslSocket extends Duplex {
     transport.on("end", () => this.onTransportEnd());
     transport.on("error", (error: Error) => this.destroy(error));
     transport.on("close", () => {
-      if (!this.destroyed) this.destroy(this.secured ? undefined : hangUp());
+      if (!this.destroyed) this.destroy(this.secured ? undefined : hangUpError());
     });
     if (connection instanceof TlsClient) void connection.start();
   }
@@ -208,11 +202,11 @@ export class WasslSocket extends Duplex {
   private onEngineClose(info: CloseInfo): void {
     this.engineClosed = true;
     if (info.reason === "close_notify") this.endReadable();
-    else if (info.reason !== "destroyed") this.destroy(socketError(info));
+    else if (info.reason !== "destroyed") this.destroy(closeError(info));
   }
 
   private onTransportEnd(): void {
-    if (!this.secured) this.destroy(hangUp());
+    if (!this.secured) this.destroy(hangUpError());
     else this.endReadable(); // truncation without close_notify ends the stream, as in node:tls
   }
 
@@ -225,28 +219,3 @@ export class WasslSocket extends Duplex {
 
 /** Receives queued in the engine before the transport is paused. */
 const MAX_RECEIVES_IN_FLIGHT = 4;
-
-/** The error for a transport that closed before the handshake completed (node:tls wording). */
-function hangUp(): TlsSocketError {
-  const error: TlsSocketError = new Error(
-    "Client network socket disconnected before secure TLS connection was established",
-  );
-  error.code = "ECONNRESET";
-  return error;
-}
-
-/**
- * The error for a connection ended by an alert, naming it in `alert` and in `message`: the engine's
- * message for received alerts ("peer sent fatal alert …"), `sent alert <name>: <reason>` for ours.
- */
-function socketError(info: CloseInfo): TlsSocketError {
-  const error: TlsSocketError = info.error ?? new Error(`TLS connection failed (${info.reason})`);
-  const alert = info.error?.alert;
-  if (alert) {
-    error.alert = alert.name;
-    if (alert.direction === "sent")
-      error.message = `sent alert ${error.message.startsWith(`${alert.name}:`) ? "" : `${alert.name}: `}${error.message}`;
-    else if (!error.message.includes(alert.name)) error.message = `received alert ${alert.name}: ${error.message}`;
-  }
-  return error;
-}

@@ -4,8 +4,9 @@ import type { Duplex } from "node:stream";
 import type { TlsClientOptions, TlsServerOptions } from "../options.js";
 import { WasslSocket } from "./node-socket.js";
 
+export type { TlsSocketError } from "./close-error.js";
 export type { PeerCertificate } from "./node-peer-certificate.js";
-export type { CipherNameAndProtocol, TlsSocketError, WasslSocketOptions } from "./node-socket.js";
+export type { CipherNameAndProtocol, WasslSocketOptions } from "./node-socket.js";
 export { WasslSocket } from "./node-socket.js";
 
 /** Options of {@link connect}: node:tls `connect` names plus the engine's client options. */

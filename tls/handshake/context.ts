@@ -5,7 +5,7 @@ import type { HandshakeInfo } from "../events.js";
 import { deriveKeyBlock } from "../keys/key-block.js";
 import type { Prf } from "../keys/prf.js";
 import { prfFor } from "../keys/prf.js";
-import { encodeHandshake, handshakeTypeName } from "../messages/handshake-types.js";
+import { encodeHandshake, handshakeMessageName } from "../messages/handshake-types.js";
 import type { ProviderRsaPublicKey } from "../provider.js";
 import { ContentType } from "../record/constants.js";
 import type { RecordProtection } from "../record/protection.js";
@@ -69,7 +69,7 @@ export class HandshakeContext {
     const message = encodeHandshake(type, body);
     this.transcript.add(message.raw);
     this.writer.write(ContentType.handshake, message.raw);
-    this.hooks.trace(`${handshakeTypeName(type)} sent`, `${body.length} bytes`);
+    this.hooks.trace(`${handshakeMessageName(type)} sent`, `${body.length} bytes`);
   }
 
   /** Fixes version and suite: transcript hash, PRF, record versions (RFC 5246 §6.2.1). */

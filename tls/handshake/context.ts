@@ -93,10 +93,8 @@ export class HandshakeContext {
     const isClient = this.config.role === "client";
     this.pendingWrite = isClient ? clientSide : serverSide;
     this.pendingRead = isClient ? serverSide : clientSide;
-    for (const k of [keys.client, keys.server]) {
-      k.key.fill(0);
-      k.macKey.fill(0);
-    }
+    // The key buffers now belong to the provider contexts (which may keep references): they are wiped
+    // by the contexts' dispose(), not here.
     this.hooks.trace("session keys derived", `${suite.name}: key block for both directions`);
   }
 

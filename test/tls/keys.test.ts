@@ -57,7 +57,7 @@ function capturingProvider(onPremaster: (pm: Uint8Array) => void): CryptoProvide
 }
 
 async function capture(version: "TLSv1" | "TLSv1.2", ciphers: string, ems: boolean) {
-  let premaster = new Uint8Array(0);
+  let premaster: Uint8Array = new Uint8Array(0);
   const wire: { from: string; bytes: Uint8Array }[] = [];
   const pair = await handshakePair(
     clientOptions({ minVersion: version, maxVersion: version, ciphers, extendedMasterSecret: ems }),

@@ -57,7 +57,7 @@ export abstract class TlsConnection {
   ) {
     this.reassembler = new HandshakeReassembler(config.maxHandshakeMessageSize);
     this.context = new HandshakeContext(config, this.reader, this.writer, {
-      trace: (step, detail) => this.events.emit("trace", { step, detail }),
+      trace: (step, detail, state) => this.events.emit("trace", { step, detail, state }),
       completed: (info) => this.onHandshakeComplete(info),
     });
     this.state = initialState(this.context);

@@ -55,6 +55,8 @@ export interface TraceStep {
   step: string;
   /** Human-readable details (version, suite, sizes…). Never secrets. */
   detail?: string;
+  /** For received messages: the handshake state that accepted it (e.g. `ExpectServerHello`). */
+  state?: string;
 }
 
 /** Listener signatures by event name. */

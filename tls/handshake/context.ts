@@ -19,8 +19,8 @@ import { Transcript } from "./transcript.js";
 
 /** Callbacks from the handshake to its connection. */
 export interface HandshakeHooks {
-  /** A step worth tracing (message sent/received, secret computed). */
-  trace(step: string, detail?: string): void;
+  /** A step worth tracing (message sent/received, secret computed); `state` names the receiving state. */
+  trace(step: string, detail?: string, state?: string): void;
   /** The handshake finished successfully. */
   completed(info: HandshakeInfo): void;
 }
@@ -112,7 +112,7 @@ export class HandshakeContext {
   activateReadKeys(): void {
     this.reader.changeProtection(this.pendingRead ?? fail("unexpected_message", "ChangeCipherSpec before keys"));
     this.pendingRead = undefined;
-    this.hooks.trace("ChangeCipherSpec received");
+    this.hooks.trace("ChangeCipherSpec received", undefined, "ExpectChangeCipherSpec");
   }
 
   /** What the handshake negotiated, for the `handshake` event. */

@@ -29,7 +29,7 @@ export abstract class ExpectMessage implements HandshakeState {
     if (!this.expects.includes(message.type)) {
       fail("unexpected_message", `${handshakeMessageName(message.type)} in ${this.name}`);
     }
-    ctx.hooks.trace(`${handshakeMessageName(message.type)} received`, `${message.body.length} bytes`);
+    ctx.hooks.trace(`${handshakeMessageName(message.type)} received`, `${message.body.length} bytes`, this.name);
     if (this.hashesOnEntry) ctx.transcript.add(message.raw);
     return this.handle(ctx, message);
   }

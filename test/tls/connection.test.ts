@@ -158,3 +158,29 @@ describe("API contract", () => {
     ]);
   });
 });
+
+describe("alerts during the handshake", () => {
+  it("a warning alert is reported and ignored; endless warnings are refused", async () => {
+    const pair = createPair(clientOptions(), serverOptions());
+    await pair.server.receive(encodeRecord(21, 0x0301, Uint8Array.of(1, 112)));
+    expect(pair.server.status).toBe("handshaking");
+    for (let i = 0; i < 16; i++) await pair.server.receive(encodeRecord(21, 0x0301, Uint8Array.of(1, 90)));
+    expect(sentAlerts(pair.serverLog)).toEqual(["unexpected_message"]);
+  });
+
+  it("close_notify before the handshake completed closes with ERR_TLS_CLOSED_DURING_HANDSHAKE", async () => {
+    const pair = createPair(clientOptions(), serverOptions());
+    await pair.server.receive(encodeRecord(21, 0x0301, Uint8Array.of(1, 0)));
+    expect(pair.serverLog.close?.reason).toBe("close_notify");
+    expect(pair.serverLog.close?.error?.code).toBe("ERR_TLS_CLOSED_DURING_HANDSHAKE");
+  });
+
+  it.each([
+    ["3-byte alert", Uint8Array.of(2, 40, 0), "decode_error"],
+    ["unknown level", Uint8Array.of(3, 40), "illegal_parameter"],
+  ])("%s → %s", async (_n, body, alert) => {
+    const pair = createPair(clientOptions(), serverOptions());
+    await pair.server.receive(encodeRecord(21, 0x0301, body));
+    expect(sentAlerts(pair.serverLog)).toEqual([alert]);
+  });
+});

@@ -1,6 +1,6 @@
 // Default certificate chain validation: tls/x509 `checkChain` against the `ca` roots.
 import { Certificate } from "../x509/certificate.js";
-import { DerError } from "../x509/errors.js";
+import { CertificateError, DerError } from "../x509/errors.js";
 import { checkChain } from "../x509/verify.js";
 import type { PeerCertificateVerifier, PeerVerificationResult } from "./peer-verifier.js";
 
@@ -8,7 +8,7 @@ function parse(der: Uint8Array): Certificate | undefined {
   try {
     return Certificate.fromDer(der);
   } catch (error) {
-    if (error instanceof DerError) return undefined;
+    if (error instanceof DerError || error instanceof CertificateError) return undefined;
     throw error;
   }
 }

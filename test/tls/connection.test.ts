@@ -1,6 +1,6 @@
 // Connection API behaviour: certificate policy, alerts and close, early writes, async keys, output polling.
 import { describe, expect, it } from "vitest";
-import { TlsClient, TlsServer } from "../../tls/index.js";
+import { createSecureContext, TlsClient, TlsServer } from "../../tls/index.js";
 import { testPki } from "../support/certs.js";
 import { encodeRecord } from "../support/records.js";
 import { createPair, handshakePair } from "../support/tls-pair.js";
@@ -128,6 +128,19 @@ describe("API contract", () => {
     await expect(server.receive(new Uint8Array(10).fill(0xff))).resolves.toBeUndefined();
     await expect(server.receive(new Uint8Array(10).fill(0xff))).resolves.toBeUndefined();
     expect(server.error?.code).toBe("ERR_TLS_ALERT_SENT");
+  });
+
+  it("a secure context is parsed once and shared by connections", async () => {
+    const secureContext = createSecureContext(serverOptions());
+    for (let i = 0; i < 2; i++) {
+      const pair = await handshakePair(clientOptions(), { secureContext });
+      expect(pair.serverLog.handshake?.version).toBe("TLSv1.2");
+    }
+    expect(() => new TlsServer({ secureContext: createSecureContext({ provider }) })).toThrow(/cert and key/);
+  });
+
+  it("requestCert is refused until client authentication exists (never silently ignored)", () => {
+    expect(() => new TlsServer(serverOptions({ requestCert: true }))).toThrow(/issue 6/);
   });
 
   it("options are validated up front", () => {

@@ -13,6 +13,18 @@ function parse(der: Uint8Array): Certificate | undefined {
   }
 }
 
+const parsedRoots = new WeakMap<readonly Uint8Array[], Certificate[]>();
+
+/** Roots parsed once per `ca` list (a secure context shares its list across connections). */
+function rootsOf(list: readonly Uint8Array[]): Certificate[] {
+  let roots = parsedRoots.get(list);
+  if (!roots) {
+    roots = list.map(parse).filter((c): c is Certificate => c !== undefined);
+    parsedRoots.set(list, roots);
+  }
+  return roots;
+}
+
 /**
  * Parses the chain and validates it with tls/x509 (path to a root in `ca`, validity at `now`, purpose,
  * host name). On failure the leaf key is still returned when the leaf parses, for
@@ -24,7 +36,7 @@ export const defaultPeerVerifier: PeerCertificateVerifier = (request): PeerVerif
   if (!leaf) return { ok: false, code: "CERT_PARSE_ERROR", message: "the peer's certificate does not parse" };
   const publicKey = leaf.publicKey ?? undefined;
   const parsed = chain.filter((c): c is Certificate => c !== undefined);
-  const roots = request.roots.map(parse).filter((c): c is Certificate => c !== undefined);
+  const roots = rootsOf(request.roots);
   const result = checkChain(parsed, {
     roots,
     hostname: request.hostname,

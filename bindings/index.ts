@@ -8,5 +8,7 @@ export { hkdfExpand, hkdfExtract } from "./hkdf.js";
 export type { HmacFunction } from "./hmac.js";
 export { HmacContext, hmac } from "./hmac.js";
 export { prfSsl3, prfTls10, prfTls12, SSL3_MAX_OUTPUT } from "./prf.js";
+export { RsaPrivateKey } from "./rsa/private-key.js";
+export { RsaPublicKey } from "./rsa/public-key.js";
 export type { InitOptions, WasmBuild } from "./wasm.js";
 export { activeBuild, init, initSync, isInitialized } from "./wasm.js";

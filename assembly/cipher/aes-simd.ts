@@ -5,42 +5,46 @@
 // Only register operations touch secret data: no secret-dependent address or branch. FIPS 197 §5.
 
 // Nibble tables (see scripts/gen-aes-tables.mjs).
-// @ts-ignore: decorator
-@lazy const ENC_IN_LO = i8x16(0, 17, 2, 19, 98, 115, 96, 113, -56, -39, -54, -37, -86, -69, -88, -71);
-// @ts-ignore: decorator
-@lazy const ENC_IN_HI = i8x16(0, -49, 88, -105, 71, -120, 31, -48, 91, -108, 3, -52, 28, -45, 68, -117);
-// @ts-ignore: decorator
-@lazy const DEC_IN_LO = i8x16(115, -2, -123, 8, -14, 127, 4, -119, -7, 116, 15, -126, 120, -11, -114, 3);
-// @ts-ignore: decorator
-@lazy const DEC_IN_HI = i8x16(0, 97, -98, -1, -106, -9, 8, 105, 43, 74, -75, -44, -67, -36, 35, 66);
-// @ts-ignore: decorator
-@lazy const INV16 = i8x16(-128, 1, 9, 14, 13, 11, 7, 6, 15, 2, 12, 5, 10, 4, 3, 8);
-// @ts-ignore: decorator
-@lazy const G_INV = i8x16(-128, 15, 14, 5, 7, 3, 11, 4, 10, 13, 8, 6, 12, 9, 2, 1);
-// @ts-ignore: decorator
-@lazy const ENC_OUT_U = i8x16(0, 100, -103, 18, -27, 10, -117, -17, 118, -109, -127, 24, 110, 124, -9, -3);
-// @ts-ignore: decorator
-@lazy const ENC_OUT_V = i8x16(0, 123, -80, 61, 103, -111, -115, -10, 70, 33, 28, -84, -22, -41, 90, -53);
-// @ts-ignore: decorator
-@lazy const DEC_OUT_U = i8x16(0, -14, -103, 48, -99, -58, -87, 91, -62, 95, 111, -10, 52, 4, -83, 107);
-// @ts-ignore: decorator
-@lazy const DEC_OUT_V = i8x16(0, -13, -56, -36, 44, -53, 20, -25, 47, 3, -33, 23, 56, -28, -16, 59);
-// @ts-ignore: decorator
-@lazy const LOW_NIBBLE = i8x16(15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15);
-// @ts-ignore: decorator
-@lazy const C63 = i8x16(99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99);
-// @ts-ignore: decorator
-@lazy const C1B = i8x16(27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27);
+// Nibble tables and constants, 16 bytes each, loaded into locals once per call (loads are cheaper than
+// materializing v128 constants inside the round loop).
+const K: usize = memory.data<u8>([
+  0x00, 0x11, 0x02, 0x13, 0x62, 0x73, 0x60, 0x71, 0xc8, 0xd9, 0xca, 0xdb, 0xaa, 0xbb, 0xa8, 0xb9, // ENC_IN_LO
+  0x00, 0xcf, 0x58, 0x97, 0x47, 0x88, 0x1f, 0xd0, 0x5b, 0x94, 0x03, 0xcc, 0x1c, 0xd3, 0x44, 0x8b, // ENC_IN_HI
+  0x73, 0xfe, 0x85, 0x08, 0xf2, 0x7f, 0x04, 0x89, 0xf9, 0x74, 0x0f, 0x82, 0x78, 0xf5, 0x8e, 0x03, // DEC_IN_LO
+  0x00, 0x61, 0x9e, 0xff, 0x96, 0xf7, 0x08, 0x69, 0x2b, 0x4a, 0xb5, 0xd4, 0xbd, 0xdc, 0x23, 0x42, // DEC_IN_HI
+  0x80, 0x01, 0x09, 0x0e, 0x0d, 0x0b, 0x07, 0x06, 0x0f, 0x02, 0x0c, 0x05, 0x0a, 0x04, 0x03, 0x08, // INV16
+  0x80, 0x0f, 0x0e, 0x05, 0x07, 0x03, 0x0b, 0x04, 0x0a, 0x0d, 0x08, 0x06, 0x0c, 0x09, 0x02, 0x01, // G_INV
+  0x00, 0x64, 0x99, 0x12, 0xe5, 0x0a, 0x8b, 0xef, 0x76, 0x93, 0x81, 0x18, 0x6e, 0x7c, 0xf7, 0xfd, // ENC_OUT_U
+  0x00, 0x7b, 0xb0, 0x3d, 0x67, 0x91, 0x8d, 0xf6, 0x46, 0x21, 0x1c, 0xac, 0xea, 0xd7, 0x5a, 0xcb, // ENC_OUT_V
+  0x00, 0xf2, 0x99, 0x30, 0x9d, 0xc6, 0xa9, 0x5b, 0xc2, 0x5f, 0x6f, 0xf6, 0x34, 0x04, 0xad, 0x6b, // DEC_OUT_U
+  0x00, 0xf3, 0xc8, 0xdc, 0x2c, 0xcb, 0x14, 0xe7, 0x2f, 0x03, 0xdf, 0x17, 0x38, 0xe4, 0xf0, 0x3b, // DEC_OUT_V
+  0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, // LOW_NIBBLE
+  0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, 0x63, // C63
+  0x1b, 0x1b, 0x1b, 0x1b, 0x1b, 0x1b, 0x1b, 0x1b, 0x1b, 0x1b, 0x1b, 0x1b, 0x1b, 0x1b, 0x1b, 0x1b, // C1B
+]);
+const ENC_IN_LO_OFF: usize = 0;
+const ENC_IN_HI_OFF: usize = 16;
+const DEC_IN_LO_OFF: usize = 32;
+const DEC_IN_HI_OFF: usize = 48;
+const INV16_OFF: usize = 64;
+const G_INV_OFF: usize = 80;
+const ENC_OUT_U_OFF: usize = 96;
+const ENC_OUT_V_OFF: usize = 112;
+const DEC_OUT_U_OFF: usize = 128;
+const DEC_OUT_V_OFF: usize = 144;
+const LOW_NIBBLE_OFF: usize = 160;
+const C63_OFF: usize = 176;
+const C1B_OFF: usize = 192;
 
 /** GF(2^8)^-1 core shared by both directions: input in tower coordinates, output (io, jo) mapped by tables. */
 // @ts-ignore: decorator
 @inline
 function towerInvert(y: v128, outU: v128, outV: v128): v128 {
-  const p = i8x16.shr_u(y, 4);
-  const q = v128.and(y, LOW_NIBBLE);
-  const gs = i8x16.swizzle(G_INV, v128.xor(p, q));
-  const io = v128.xor(q, i8x16.swizzle(INV16, v128.xor(i8x16.swizzle(INV16, p), gs)));
-  const jo = v128.xor(p, i8x16.swizzle(INV16, v128.xor(i8x16.swizzle(INV16, q), gs)));
+  const p = v128.and(i16x8.shr_u(y, 4), v128.load(K + LOW_NIBBLE_OFF));
+  const q = v128.and(y, v128.load(K + LOW_NIBBLE_OFF));
+  const gs = i8x16.swizzle(v128.load(K + G_INV_OFF), v128.xor(p, q));
+  const io = v128.xor(q, i8x16.swizzle(v128.load(K + INV16_OFF), v128.xor(i8x16.swizzle(v128.load(K + INV16_OFF), p), gs)));
+  const jo = v128.xor(p, i8x16.swizzle(v128.load(K + INV16_OFF), v128.xor(i8x16.swizzle(v128.load(K + INV16_OFF), q), gs)));
   return v128.xor(i8x16.swizzle(outU, io), i8x16.swizzle(outV, jo));
 }
 
@@ -49,10 +53,10 @@ function towerInvert(y: v128, outU: v128, outV: v128): v128 {
 @inline
 export function subBytesV(x: v128): v128 {
   const y = v128.xor(
-    i8x16.swizzle(ENC_IN_LO, v128.and(x, LOW_NIBBLE)),
-    i8x16.swizzle(ENC_IN_HI, i8x16.shr_u(x, 4)),
+    i8x16.swizzle(v128.load(K + ENC_IN_LO_OFF), v128.and(x, v128.load(K + LOW_NIBBLE_OFF))),
+    i8x16.swizzle(v128.load(K + ENC_IN_HI_OFF), v128.and(i16x8.shr_u(x, 4), v128.load(K + LOW_NIBBLE_OFF))),
   );
-  return v128.xor(towerInvert(y, ENC_OUT_U, ENC_OUT_V), C63);
+  return v128.xor(towerInvert(y, v128.load(K + ENC_OUT_U_OFF), v128.load(K + ENC_OUT_V_OFF)), v128.load(K + C63_OFF));
 }
 
 /** InvSubBytes on 16 lanes (FIPS 197 §5.3.2). */
@@ -60,17 +64,17 @@ export function subBytesV(x: v128): v128 {
 @inline
 function invSubBytesV(x: v128): v128 {
   const y = v128.xor(
-    i8x16.swizzle(DEC_IN_LO, v128.and(x, LOW_NIBBLE)),
-    i8x16.swizzle(DEC_IN_HI, i8x16.shr_u(x, 4)),
+    i8x16.swizzle(v128.load(K + DEC_IN_LO_OFF), v128.and(x, v128.load(K + LOW_NIBBLE_OFF))),
+    i8x16.swizzle(v128.load(K + DEC_IN_HI_OFF), v128.and(i16x8.shr_u(x, 4), v128.load(K + LOW_NIBBLE_OFF))),
   );
-  return towerInvert(y, DEC_OUT_U, DEC_OUT_V);
+  return towerInvert(y, v128.load(K + DEC_OUT_U_OFF), v128.load(K + DEC_OUT_V_OFF));
 }
 
 /** Multiplication by x in GF(2^8) on every lane, branch-free. */
 // @ts-ignore: decorator
 @inline
 function xtimeV(t: v128): v128 {
-  return v128.xor(i8x16.add(t, t), v128.and(i8x16.lt_s(t, i8x16.splat(0)), C1B));
+  return v128.xor(i8x16.add(t, t), v128.and(i8x16.lt_s(t, i8x16.splat(0)), v128.load(K + C1B_OFF)));
 }
 
 /** ShiftRows + MixColumns of an already substituted state (FIPS 197 §5.1.2–5.1.3). */

@@ -1,3 +1,4 @@
 // Block and stream ciphers: AES (ECB, CBC, GCM), DES/3DES, RC2, RC4. Exports are prefixed by cipher.
 export { cipherSlotBase, cipherSlotCount, cipherSlotSize } from "./slots";
 export { aesCbcDecrypt, aesCbcEncrypt, aesEcbDecrypt, aesEcbEncrypt, aesGetIv, aesInit, aesSetIv } from "./aes";
+export { gcmAad, gcmCheckTag, gcmCtr, gcmEncrypt, gcmGhash, gcmInit, gcmStart, gcmTag } from "./gcm";

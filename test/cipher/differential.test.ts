@@ -77,7 +77,7 @@ describe.each(["simd", "scalar"] as const)("differential (%s build)", (build) =>
       const nonce = bytes(i % 4 === 0 ? randomInt(1, 80) : 12);
       const aad = bytes(randomInt(0, 40));
       const pt = bytes(i === 0 && build === "simd" ? 70_000 : randomInt(0, 600));
-      const c = createCipheriv(`aes-${keyLen * 8}-gcm`, key, nonce);
+      const c = createCipheriv(`aes-${keyLen * 8}-gcm` as "aes-128-gcm", key, nonce);
       c.setAAD(aad);
       const ref = Buffer.concat([c.update(pt), c.final(), c.getAuthTag()]);
       const ours = gcm.create(key);

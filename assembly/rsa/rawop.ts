@@ -3,7 +3,7 @@
 // public exponent before it is released).
 import { randomFill } from "../io/index";
 import { LIMB_MASK, MAX_LIMBS, NUM_BYTES, limb, numCompare, numCopy, numEqualMask, numFromBytes, numToBytes, numZero, setLimb } from "../bignum/limbs";
-import { modAdd, modBits, modLimbs, modN, modRR, modRRR, modSub, fromMont, montMul, numMul, toMont } from "../bignum/montgomery";
+import { modAdd, modFinal, modBits, modLimbs, modN, modRR, modRRR, modSub, fromMont, montMul, numMul, toMont } from "../bignum/montgomery";
 import { modExpSecret, modExpSmall } from "../bignum/modexp";
 import { modInverse } from "../bignum/inverse";
 import { keyBytes, keyDp, keyDq, keyE, keyEBits, keyESmall, keyModN, keyModP, keyModQ, keyQinv } from "./key";
@@ -59,6 +59,8 @@ function reduceToMont(r: usize, x: usize, m: usize): void {
   const ml = modLimbs(m);
   montMul(r, x + (<usize>ml << 2), modRRR(m), m);
   montMul(Z, x, modRR(m), m);
+  modFinal(r, r, m);
+  modFinal(Z, Z, m);
   modAdd(r, r, Z, m);
 }
 
@@ -75,6 +77,7 @@ function makeBlind(slot: usize): bool {
     randomBelow(S, bits, nl);
     toMont(X, R, modn); // r·R
     montMul(Y, X, S, modn); // r·s
+    modFinal(Y, Y, modn);
     if (modInverse(Z, Y, modn) != 0) continue; // (r·s)^-1, fails only if gcd ≠ 1
     toMont(Y, Z, modn);
     montMul(RINV, Y, S, modn); // (r·s)^-1 · s = r^-1
@@ -122,8 +125,10 @@ export function privateOp(slot: usize, src: usize, dst: usize): i32 {
   memory.fill(WIDE, 0, 2 * <usize>NUM_BYTES);
   numCopy(WIDE, MQ, ql);
   reduceToMont(X, WIDE, modp); // m_q·R mod p
+  modFinal(MP, MP, modp);
   modSub(X, MP, X, modp);
   montMul(Y, X, keyQinv(slot), modp); // plain h
+  modFinal(Y, Y, modp);
   numMul(WIDE, modN(modq), ql, Y, pl);
   let carry: u32 = 0;
   for (let i = 0; i < nl; i++) {
@@ -135,6 +140,7 @@ export function privateOp(slot: usize, src: usize, dst: usize): i32 {
   // 5. Unblind: m·r^-1 mod n.
   toMont(X, RINV, modn);
   montMul(Y, WIDE, X, modn);
+  modFinal(Y, Y, modn);
   // 6. Fault check: (m^e mod n) must equal c; release nothing otherwise.
   toMont(X, Y, modn);
   powPublic(Z, X, slot);

@@ -211,15 +211,59 @@ export function montMul(r: usize, a: usize, b: usize, m: usize): void {
   reduce(r, m);
 }
 
-/** r = a² · R^-1 mod m (dedicated squaring: each cross product computed once). Constant time. */
+/** t[k] += x · y (u64 accumulator at index k). */
+// @ts-ignore: decorator
+@inline function addProduct(k: i32, x: u32, y: u32): void {
+  const tp = T + (<usize>k << 3);
+  store<u64>(tp, load<u64>(tp) + <u64>x * <u64>y);
+}
+
+/**
+ * r = a² · R^-1 mod m (dedicated squaring: each cross product computed once, doubled through the
+ * multiplier). Constant time.
+ */
 export function montSqr(r: usize, a: usize, m: usize): void {
   const nl = modLimbs(m);
   memory.fill(T, 0, <usize>(2 * nl + 8) << 3);
-  for (let i = 0; i < nl; i++) {
-    const ai = limb(a, i);
-    const tp = T + (<usize>(2 * i) << 3);
-    store<u64>(tp, load<u64>(tp) + <u64>ai * <u64>ai);
-    mulRow(tp + 8, ai << 1, a + (<usize>(i + 1) << 2), nl - i - 1);
+  const pa = PADDED + 16;
+  numCopy(pa, a, nl);
+  memory.fill(pa + (<usize>nl << 2), 0, 32);
+  let i = 0;
+  for (; i + 4 <= nl; i += 4) {
+    const a0 = limb(pa, i);
+    const a1 = limb(pa, i + 1);
+    const a2 = limb(pa, i + 2);
+    const a3 = limb(pa, i + 3);
+    // Squares and the cross products inside the 4-limb block.
+    addProduct(2 * i, a0, a0);
+    addProduct(2 * i + 2, a1, a1);
+    addProduct(2 * i + 4, a2, a2);
+    addProduct(2 * i + 6, a3, a3);
+    addProduct(2 * i + 1, a0 << 1, a1);
+    addProduct(2 * i + 2, a0 << 1, a2);
+    addProduct(2 * i + 3, a0 << 1, a3);
+    addProduct(2 * i + 3, a1 << 1, a2);
+    addProduct(2 * i + 4, a1 << 1, a3);
+    addProduct(2 * i + 5, a2 << 1, a3);
+    // Cross products with the limbs after the block: the kernel reads three limbs before its
+    // operand, so the block's own limbs are zeroed in the copy while it runs.
+    store<u32>(QUOTIENTS, a0 << 1);
+    store<u32>(QUOTIENTS, a1 << 1, 4);
+    store<u32>(QUOTIENTS, a2 << 1, 8);
+    store<u32>(QUOTIENTS, a3 << 1, 12);
+    const next = pa + (<usize>(i + 4) << 2);
+    store<u32>(next - 4, 0);
+    store<u32>(next - 8, 0);
+    store<u32>(next - 12, 0);
+    mulRows4(T + (<usize>(2 * i + 4) << 3), QUOTIENTS, next, nl - i - 1);
+    store<u32>(next - 4, a3);
+    store<u32>(next - 8, a2);
+    store<u32>(next - 12, a1);
+  }
+  for (; i < nl; i++) {
+    const ai = limb(pa, i);
+    addProduct(2 * i, ai, ai);
+    mulRow(T + (<usize>(2 * i + 1) << 3), ai << 1, pa + (<usize>(i + 1) << 2), nl - i - 1);
   }
   reduce(r, m);
 }

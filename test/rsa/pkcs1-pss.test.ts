@@ -12,7 +12,7 @@ const message = new TextEncoder().encode("wassl RSA differential test message");
 const HASHES: HashName[] = ["md5", "sha1", "sha224", "sha256", "sha384", "sha512"];
 const PSS_HASHES: HashName[] = ["sha256", "sha384", "sha512"];
 const DIGEST_BYTES: Record<HashName, number> = { md5: 16, sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64 };
-const pss = (key: crypto.KeyLike, hash: HashName) => ({
+const pss = (key: crypto.KeyObject, hash: HashName) => ({
   key,
   padding: crypto.constants.RSA_PKCS1_PSS_PADDING,
   saltLength: DIGEST_BYTES[hash],

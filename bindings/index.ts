@@ -1,5 +1,6 @@
 // wassl/crypto — the typed API over the WebAssembly core.
 
+export type { HashName } from "../tls/provider.js";
 export { equalBytes } from "./equal.js";
 export { WasslError } from "./errors.js";
 export type { HashFunction } from "./hash.js";

@@ -1,5 +1,6 @@
 // wassl/crypto — the typed API over the WebAssembly core.
 
+export type { HashName } from "../tls/provider.js";
 export { equalBytes } from "./equal.js";
 export type { GcmCipher } from "./cipher/index.js";
 export { CbcContext, cbc, EcbContext, ecb, GCM_TAG_LENGTH, GcmAead, gcm, Rc4Context, rc4 } from "./cipher/index.js";

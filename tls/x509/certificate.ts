@@ -1,9 +1,9 @@
 // X.509 v3 certificates, RFC 5280 §4.1. Parsing only: chain validation lives in verify.ts.
 import type { RsaPublicComponents } from "../provider.js";
+import { equalBytes, toHex } from "./bytes.js";
 import { DerReader, Tag } from "./der.js";
 import { CertificateError, DerError } from "./errors.js";
 import { type CertificateExtensions, parseExtensions } from "./extensions.js";
-import { equalBytes, toHex } from "./bytes.js";
 import { formatIp } from "./ip.js";
 import { readSubjectPublicKeyInfo, type SubjectPublicKeyInfo } from "./keys.js";
 import { DistinguishedName } from "./name.js";
@@ -59,7 +59,8 @@ export class Certificate {
     if (versionField) {
       this.version = versionField.smallInteger() + 1;
       versionField.end();
-      if (this.version < 1 || this.version > 3) throw new DerError("UNEXPECTED_TAG", `certificate version ${this.version}`);
+      if (this.version < 1 || this.version > 3)
+        throw new DerError("UNEXPECTED_TAG", `certificate version ${this.version}`);
     }
     this.serial = tbs.integerBytes();
     const innerAlgorithm = tbs.expect(Tag.SEQUENCE).raw;
@@ -180,4 +181,3 @@ export function formatOpenSslDate(d: Date): string {
   const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
   return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, " ")} ${time} ${d.getUTCFullYear()} GMT`;
 }
-

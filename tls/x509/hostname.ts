@@ -2,8 +2,9 @@
 // subjectAltName dNSName entries, the wildcard only as the complete left-most label, IP literals
 // against iPAddress entries, and the subject commonName only when no DNS-ID/URI-ID exists and the
 // caller opts in.
-import type { Certificate } from "./certificate.js";
+
 import { equalBytes } from "./bytes.js";
+import type { Certificate } from "./certificate.js";
 import { parseIp } from "./ip.js";
 
 /** Options of `matchesHostname`. */
@@ -48,4 +49,3 @@ export function matchesPattern(pattern: string, host: string): boolean {
   const dot = host.indexOf(".");
   return dot > 0 && host.slice(dot + 1) === suffix;
 }
-

@@ -1,8 +1,9 @@
 // Distinguished names, RFC 5280 §4.1.2.4: Name ::= SEQUENCE OF RelativeDistinguishedName (SET OF
 // AttributeTypeAndValue). Kept raw for comparison; decoded for display and the commonName fallback.
+
+import { equalBytes, toHex } from "./bytes.js";
 import { DerReader, decodeString, Tag } from "./der.js";
 import { DerError } from "./errors.js";
-import { equalBytes, toHex } from "./bytes.js";
 import { DN_ATTRIBUTE_NAMES, OID_COMMON_NAME } from "./oids.js";
 
 /** One attribute of a name, in encoding order. */
@@ -40,7 +41,11 @@ export class DistinguishedName {
         const oid = atv.oid();
         const value = atv.element();
         atv.end();
-        attributes.push({ oid, shortName: DN_ATTRIBUTE_NAMES[oid] ?? oid, value: displayValue(value.tag, value.contents, value.raw) });
+        attributes.push({
+          oid,
+          shortName: DN_ATTRIBUTE_NAMES[oid] ?? oid,
+          value: displayValue(value.tag, value.contents, value.raw),
+        });
       }
     }
     return new DistinguishedName(element.raw, attributes);

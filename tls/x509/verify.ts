@@ -8,7 +8,7 @@ import type { Certificate } from "./certificate.js";
 import { CertificateError, type CertificateErrorReason } from "./errors.js";
 import { matchesHostname } from "./hostname.js";
 import { OID_EKU } from "./oids.js";
-import { HASH_LENGTH } from "./signature-algorithm.js";
+import { checkCertificateSignature } from "./signature-check.js";
 
 /** Options of `verifyChain`. */
 export interface VerifyChainOptions {
@@ -51,7 +51,11 @@ export function verifyChain(chain: readonly Certificate[], options: VerifyChainO
   const path = buildPath(chain, options);
   for (const [depth, cert] of path.entries()) {
     if (cert.extensions.unhandledCritical.length > 0) {
-      fail("UNHANDLED_CRITICAL_EXTENSION", `unsupported critical extension ${cert.extensions.unhandledCritical[0]}`, depth);
+      fail(
+        "UNHANDLED_CRITICAL_EXTENSION",
+        `unsupported critical extension ${cert.extensions.unhandledCritical[0]}`,
+        depth,
+      );
     }
   }
   checkIssuerConstraints(path);
@@ -102,12 +106,13 @@ function buildPath(chain: readonly Certificate[], options: VerifyChainOptions): 
     if (isIn(current, options.roots)) return path;
     if (path.length >= maxDepth) fail("CERT_CHAIN_TOO_LONG", `path longer than ${maxDepth}`, depth);
     const rootCandidates = options.roots.filter((r) => couldIssue(r, current));
-    const selfSigned = current.isSelfIssued && checkSignature(current, current, options, depth) === null;
+    const selfSigned =
+      current.isSelfIssued && checkCertificateSignature(current, current, options.provider, depth) === null;
     const chainCandidates = selfSigned ? [] : untrusted.filter((c) => couldIssue(c, current) && !path.includes(c));
     let firstError: CertificateError | null = null;
     let issuer: Certificate | undefined;
     for (const candidate of [...rootCandidates, ...chainCandidates]) {
-      const error = checkSignature(current, candidate, options, depth);
+      const error = checkCertificateSignature(current, candidate, options.provider, depth);
       if (!error) {
         issuer = candidate;
         break;
@@ -126,39 +131,6 @@ function buildPath(chain: readonly Certificate[], options: VerifyChainOptions): 
     if (depth === 0) fail("UNABLE_TO_VERIFY_LEAF_SIGNATURE", "unable to verify the first certificate", 0);
     fail("UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "unable to get local issuer certificate", depth);
   }
-}
-
-/** Verifies `cert`'s signature with `issuer`'s key; returns the error instead of throwing. */
-function checkSignature(
-  cert: Certificate,
-  issuer: Certificate,
-  options: VerifyChainOptions,
-  depth: number,
-): CertificateError | null {
-  const algorithm = cert.signatureAlgorithm;
-  const issuerKey = issuer.publicKey;
-  if (algorithm.kind === "unsupported") {
-    return new CertificateError("UNSUPPORTED_SIGNATURE_ALGORITHM", `signature algorithm ${algorithm.oid}`, depth);
-  }
-  if (algorithm.hash === "md5") return new CertificateError("CA_MD_TOO_WEAK", "MD5 signatures are not accepted", depth);
-  if (!issuerKey) {
-    const keyAlgorithm = issuer.subjectPublicKeyInfo.algorithm;
-    return new CertificateError("UNSUPPORTED_PUBLIC_KEY", `issuer key algorithm ${keyAlgorithm}`, depth);
-  }
-  const digest = options.provider.hash(algorithm.hash, cert.tbs);
-  const key = options.provider.importRsaPublicKey(issuerKey);
-  let valid: boolean;
-  if (algorithm.kind === "pkcs1v15") valid = key.verifyPkcs1v15(algorithm.hash, digest, cert.signature);
-  else {
-    // The provider implements PSS with MGF1 over the same hash and salt length = digest length.
-    const standard =
-      algorithm.mgfHash === algorithm.hash && algorithm.saltLength === HASH_LENGTH[algorithm.hash] && algorithm.trailerField === 1;
-    if (!standard) {
-      return new CertificateError("UNSUPPORTED_SIGNATURE_ALGORITHM", "RSASSA-PSS parameters not supported", depth);
-    }
-    valid = key.verifyPss(algorithm.hash, digest, cert.signature);
-  }
-  return valid ? null : new CertificateError("CERT_SIGNATURE_FAILURE", "certificate signature failure", depth);
 }
 
 /** basicConstraints cA, keyCertSign and pathLenConstraint for every issuer (RFC 5280 §6.1.4 (k)–(n)). */

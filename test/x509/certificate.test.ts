@@ -103,6 +103,7 @@ describe("Certificate parsing vs node:crypto X509Certificate", () => {
   const corruptions: [string, (der: Uint8Array) => Uint8Array][] = [
     ["trailing byte", (d) => Uint8Array.from([...d, 0])],
     ["truncated", (d) => d.subarray(0, d.length - 1)],
+    ["outer SET instead of SEQUENCE", (d) => Uint8Array.from([0x31, ...d.subarray(1)])],
     ["inner/outer algorithm mismatch", (d) => swapOuterAlgorithm(d)],
     ["not a certificate", () => encodeSequence([encodeOid("1.2.3")])],
     ["indefinite length", (d) => Uint8Array.from([0x30, 0x80, ...d.subarray(4), 0, 0])],

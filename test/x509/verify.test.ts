@@ -257,3 +257,36 @@ describe("signature checks agree with node:crypto X509Certificate.verify", () =>
     expect(new X509Certificate(Buffer.from(bad.raw)).verify(new X509Certificate(fx.pem.inter!).publicKey)).toBe(false);
   });
 });
+
+describe("every single-bit corruption of a valid chain is rejected", () => {
+  it.each([0, 1])("flipping bits anywhere in chain[%i] yields a parse error or a failed validation", (position) => {
+    const names = ["leaf", "inter"];
+    const der = fx.der[names[position]!]!;
+    const outcomes = new Map<string, number>();
+    for (let i = 0; i < der.length; i++) {
+      for (const mask of [0x01, 0x80]) {
+        const bad = der.slice();
+        bad[i]! ^= mask;
+        let reason: string;
+        try {
+          const chain = names.map((n, j) => (j === position ? Certificate.fromDer(bad) : certs[n]!));
+          const result = checkChain(chain, {
+            roots: [certs.root!],
+            hostname: "a.example.com",
+            purpose: "serverAuth",
+            provider: nodeCryptoProvider,
+            now: validNow,
+          });
+          reason = result.ok ? "OK" : result.error.reason;
+        } catch (e) {
+          if (!(e instanceof CertificateError)) throw e;
+          reason = e.reason;
+        }
+        outcomes.set(reason, (outcomes.get(reason) ?? 0) + 1);
+      }
+    }
+    expect(outcomes.get("OK")).toBeUndefined();
+    expect(outcomes.get("CERT_PARSE_ERROR")).toBeGreaterThan(0);
+    expect(outcomes.get("CERT_SIGNATURE_FAILURE")).toBeGreaterThan(0);
+  });
+});

@@ -45,7 +45,7 @@ export class Certificate {
 
   private constructor(der: Uint8Array) {
     this.raw = der;
-    const outer = new DerReader(DerReader.single(der).contents);
+    const outer = DerReader.topLevelSequence(der);
     const tbsElement = outer.expect(Tag.SEQUENCE);
     this.tbs = tbsElement.raw;
     const outerAlgorithm = outer.expect(Tag.SEQUENCE).raw;

@@ -78,6 +78,10 @@ describe("Certificate parsing vs node:crypto X509Certificate", () => {
       saltLength: 32,
       trailerField: 1,
     });
+    expect(Certificate.fromDer(fx.der.leafPssMaxSalt!).signatureAlgorithm).toMatchObject({
+      kind: "pss",
+      saltLength: 128 - 32 - 2,
+    });
     expect(Certificate.fromDer(fx.der.leafUnknownCritical!).extensions.unhandledCritical).toEqual([
       "1.3.6.1.4.1.99999.1",
     ]);

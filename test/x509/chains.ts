@@ -1,4 +1,5 @@
 // Test helper: builds certificate chains with the openssl CLI (OpenSSL 3.0 syntax) in a temp dir.
+import { X509Certificate } from "node:crypto";
 import { OpenSslDir } from "./openssl.js";
 
 /** Extension sections used by the fixtures (openssl x509v3_config syntax). */
@@ -24,6 +25,12 @@ authorityKeyIdentifier = keyid
 [inter_no_certsign]
 basicConstraints = critical, CA:true
 keyUsage = critical, digitalSignature
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[inter_client_eku]
+basicConstraints = critical, CA:true
+keyUsage = critical, keyCertSign
+extendedKeyUsage = clientAuth
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 [leaf]
@@ -79,6 +86,7 @@ const SPECS: Spec[] = [
   ["interNotCa", "root", "/CN=Not A CA", "inter_not_ca", "inter"],
   ["interUnlimited", "root", "/CN=Unlimited Intermediate", "inter_unlimited", "inter"],
   ["interNoCertSign", "root", "/CN=No CertSign Intermediate", "inter_no_certsign", "inter"],
+  ["interClientEku", "root", "/CN=Client EKU Intermediate", "inter_client_eku", "inter"],
   ["subInter", "interUnlimited", "/CN=Sub Intermediate", "inter_unlimited", "sub"],
   ["subInterUnderPathLen0", "inter", "/CN=Sub Under PathLen 0", "inter_unlimited", "sub"],
   ["leaf", "inter", "/CN=a.example.com", "leaf", "leaf"],
@@ -121,6 +129,7 @@ const SPECS: Spec[] = [
   ["leafDeep", "subInter", "/CN=a.example.com", "leaf", "leaf"],
   ["leafPathLen", "subInterUnderPathLen0", "/CN=a.example.com", "leaf", "leaf"],
   ["leafNoCertSign", "interNoCertSign", "/CN=a.example.com", "leaf", "leaf"],
+  ["leafUnderClientEku", "interClientEku", "/CN=a.example.com", "leaf", "leaf"],
   ["leafOtherRoot", "otherRoot", "/CN=a.example.com", "leaf", "leaf"],
   ["selfSigned", null, "/CN=a.example.com", "self_signed", "leaf"],
 ];
@@ -178,8 +187,7 @@ export function buildChainFixtures(): ChainFixtures {
         );
       }
       pem[name] = ssl.read(`${name}.pem`);
-      ssl.run("x509", "-in", `${name}.pem`, "-outform", "DER", "-out", `${name}.der`);
-      der[name] = ssl.readBytes(`${name}.der`);
+      der[name] = new Uint8Array(new X509Certificate(pem[name]).raw);
     }
     return { pem, der };
   } finally {

@@ -94,6 +94,18 @@ const CASES: Case[] = [
     depth: 1,
   },
   {
+    name: "intermediate EKU clientAuth, server purpose",
+    chain: ["leafUnderClientEku", "interClientEku"],
+    expected: "INVALID_PURPOSE",
+    depth: 1,
+  },
+  {
+    name: "intermediate EKU clientAuth, client purpose",
+    chain: ["leafUnderClientEku", "interClientEku"],
+    options: { purpose: "clientAuth" },
+    expected: "OK",
+  },
+  {
     name: "pathLen 0 exceeded",
     chain: ["leafPathLen", "subInterUnderPathLen0", "inter"],
     expected: "PATH_LENGTH_EXCEEDED",

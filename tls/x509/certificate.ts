@@ -83,10 +83,10 @@ export class Certificate {
     this.extensions = parseExtensions(extensionsField);
   }
 
-  /** Parses one DER certificate; malformed input throws `CertificateError` `CERT_PARSE_ERROR`. */
+  /** Parses (a copy of) one DER certificate; malformed input throws `CertificateError` `CERT_PARSE_ERROR`. */
   static fromDer(der: Uint8Array): Certificate {
     try {
-      return new Certificate(der);
+      return new Certificate(der.slice());
     } catch (e) {
       if (e instanceof DerError) {
         const error = new CertificateError("CERT_PARSE_ERROR", `malformed certificate: ${e.message}`);

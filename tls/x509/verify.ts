@@ -6,6 +6,7 @@ import type { CryptoProvider, RsaPublicComponents } from "../provider.js";
 import { equalBytes } from "./bytes.js";
 import type { Certificate } from "./certificate.js";
 import { CertificateError, type CertificateErrorReason } from "./errors.js";
+import type { KeyUsage } from "./extensions.js";
 import { matchesHostname } from "./hostname.js";
 import { OID_EKU } from "./oids.js";
 import { checkCertificateSignature } from "./signature-check.js";
@@ -58,7 +59,7 @@ export function verifyChain(chain: readonly Certificate[], options: VerifyChainO
       );
     }
   }
-  checkIssuerConstraints(path);
+  checkIssuerConstraints(path, options.purpose);
   checkLeafPurpose(leaf, options.purpose);
   checkValidity(path, options.now ?? new Date());
   if (options.hostname !== undefined && !matchesHostname(leaf, options.hostname, options)) {
@@ -134,7 +135,7 @@ function buildPath(chain: readonly Certificate[], options: VerifyChainOptions): 
 }
 
 /** basicConstraints cA, keyCertSign and pathLenConstraint for every issuer (RFC 5280 §6.1.4 (k)–(n)). */
-function checkIssuerConstraints(path: readonly Certificate[]): void {
+function checkIssuerConstraints(path: readonly Certificate[], purpose: "serverAuth" | "clientAuth"): void {
   const anchor = path.length - 1;
   let intermediatesBelow = 0;
   for (let depth = 1; depth < path.length; depth++) {
@@ -149,15 +150,15 @@ function checkIssuerConstraints(path: readonly Certificate[]): void {
     if (constraints?.pathLength !== undefined && intermediatesBelow > constraints.pathLength) {
       fail("PATH_LENGTH_EXCEEDED", `pathLenConstraint ${constraints.pathLength} exceeded`, depth);
     }
-    if (depth < anchor && !hasPurpose(cert.extensions.extKeyUsage, OID_EKU.serverAuth, OID_EKU.clientAuth)) {
-      fail("INVALID_PURPOSE", "intermediate extended key usage excludes TLS", depth);
+    if (depth < anchor && !hasPurpose(cert.extensions.extKeyUsage, OID_EKU[purpose])) {
+      fail("INVALID_PURPOSE", `intermediate extended key usage excludes ${purpose}`, depth);
     }
     if (!cert.isSelfIssued) intermediatesBelow++;
   }
 }
 
-function hasPurpose(eku: readonly string[] | undefined, ...purposes: string[]): boolean {
-  return !eku || eku.includes(OID_EKU.anyExtendedKeyUsage) || purposes.some((p) => eku.includes(p));
+function hasPurpose(eku: readonly string[] | undefined, purpose: string): boolean {
+  return !eku || eku.includes(OID_EKU.anyExtendedKeyUsage) || eku.includes(purpose);
 }
 
 /** Leaf keyUsage and extKeyUsage for TLS (RFC 5280 §4.2.1.3, §4.2.1.12; OpenSSL's purpose checks). */
@@ -166,8 +167,8 @@ function checkLeafPurpose(leaf: Certificate, purpose: "serverAuth" | "clientAuth
     fail("INVALID_PURPOSE", `extended key usage does not allow ${purpose}`, 0);
   }
   const usage = leaf.extensions.keyUsage;
-  const allowed = purpose === "serverAuth" ? ["digitalSignature", "keyEncipherment"] : ["digitalSignature"];
-  if (usage && !allowed.some((u) => usage.has(u as "digitalSignature"))) {
+  const allowed: KeyUsage[] = purpose === "serverAuth" ? ["digitalSignature", "keyEncipherment"] : ["digitalSignature"];
+  if (usage && !allowed.some((u) => usage.has(u))) {
     fail("INVALID_PURPOSE", `key usage does not allow ${purpose}`, 0);
   }
 }

@@ -121,9 +121,11 @@ export class Certificate {
     return this.subjectPublicKeyInfo.rsa ?? null;
   }
 
-  /** Serial number as upper-case hex (node:crypto `X509Certificate.serialNumber` style). */
+  /** Serial number as upper-case hex without the DER sign byte (node:crypto `X509Certificate.serialNumber`). */
   get serialNumber(): string {
-    return toHex(this.serial).toUpperCase();
+    const s = this.serial;
+    if (s.every((b) => b === 0)) return "0";
+    return toHex(s.length > 1 && s[0] === 0 ? s.subarray(1) : s).toUpperCase();
   }
 
   /** True when subject and issuer names are byte-identical (RFC 5280 §6.1 "self-issued"). */

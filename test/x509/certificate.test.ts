@@ -89,6 +89,16 @@ describe("Certificate parsing vs node:crypto X509Certificate", () => {
     expect(Certificate.fromDer(fx.der.leafCnOnly!).extensions.subjectAltNames).toBeUndefined();
   });
 
+  it("parses non-RSA keys and version 1 certificates", () => {
+    const ec = Certificate.fromDer(fx.der.leafEc!);
+    expect(ec.publicKey).toBeNull();
+    expect(ec.subjectPublicKeyInfo.algorithm).toBe("1.2.840.10045.2.1");
+    const v1 = Certificate.fromDer(fx.der.v1Root!);
+    expect(v1.version).toBe(1);
+    expect(v1.extensions.all).toEqual([]);
+    expect(v1.isCa).toBe(false);
+  });
+
   it("keeps the exact TBS bytes that node verifies", () => {
     const leaf = Certificate.fromDer(fx.der.leaf!);
     const tbsLength = leaf.tbs.length;

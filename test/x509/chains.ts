@@ -77,7 +77,8 @@ type Spec = [name: string, issuer: string | null, subject: string, section: stri
  * Certificates (issuer `null` = self-signed):
  * root → inter (pathlen 0) → leaf* ; root → interNotCa → leafUnderNotCa ; root → interUnlimited →
  * subInter → leafDeep ; inter → subInterUnderPathLen0 → leafPathLen ; root → interNoCertSign → leafNoCertSign ;
- * otherRoot (untrusted) ; selfSigned ; leaf variants signed with sha1/sha384/sha512/PSS/md5.
+ * otherRoot (untrusted) ; selfSigned ; leaf variants signed with sha1/sha384/sha512/PSS/md5 ; an EC leaf
+ * and an EC root ; a version-1 root (no extensions) with a leaf and a version-1 intermediate below it.
  */
 const SPECS: Spec[] = [
   ["root", null, "/O=wassl test/CN=Test Root", "root", "root"],
@@ -131,6 +132,13 @@ const SPECS: Spec[] = [
   ["leafNoCertSign", "interNoCertSign", "/CN=a.example.com", "leaf", "leaf"],
   ["leafUnderClientEku", "interClientEku", "/CN=a.example.com", "leaf", "leaf"],
   ["leafOtherRoot", "otherRoot", "/CN=a.example.com", "leaf", "leaf"],
+  ["leafEc", "inter", "/CN=a.example.com", "leaf", "ec"],
+  ["ecRoot", null, "/CN=EC Root", "root", "ec"],
+  ["interUnderEcRoot", "ecRoot", "/CN=Under EC Root", "inter", "inter"],
+  ["v1Root", null, "/CN=Version 1 Root", "", "other"],
+  ["v1Inter", "v1Root", "/CN=Version 1 Intermediate", "", "inter"],
+  ["leafUnderV1Root", "v1Root", "/CN=a.example.com", "leaf_server_only", "leaf"],
+  ["leafUnderV1Inter", "v1Inter", "/CN=a.example.com", "leaf_server_only", "leaf"],
   ["selfSigned", null, "/CN=a.example.com", "self_signed", "leaf"],
 ];
 
@@ -142,24 +150,15 @@ export function buildChainFixtures(): ChainFixtures {
     for (const key of ["root", "other", "inter", "sub", "leaf"]) {
       ssl.run("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:1024", "-out", `${key}.key`);
     }
+    ssl.run("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "ec.key");
     const keyOf = new Map<string, string>();
     const pem: Record<string, string> = {};
     const der: Record<string, Uint8Array> = {};
     let serial = 1;
     for (const [name, issuer, subject, section, key, extra = []] of SPECS) {
       keyOf.set(name, key);
-      const common = [
-        "-days",
-        "30",
-        "-extfile",
-        "ext.cnf",
-        "-extensions",
-        section,
-        "-set_serial",
-        String(serial++),
-        "-out",
-        `${name}.pem`,
-      ];
+      const extensions = section === "" ? [] : ["-extfile", "ext.cnf", "-extensions", section];
+      const common = ["-days", "30", ...extensions, "-set_serial", String(serial++), "-out", `${name}.pem`];
       ssl.run("req", "-new", "-key", `${key}.key`, "-subj", subject, "-out", `${name}.csr`);
       if (issuer === null) {
         ssl.run(

@@ -190,6 +190,22 @@ const CASES: Case[] = [
     depth: 1,
   },
   { name: "empty chain", chain: [], expected: "EMPTY_CHAIN" },
+  { name: "EC leaf key", chain: ["leafEc", "inter"], expected: "UNSUPPORTED_PUBLIC_KEY", depth: 0 },
+  {
+    name: "ECDSA-signed certificate",
+    chain: ["interUnderEcRoot"],
+    roots: ["ecRoot"],
+    expected: "UNSUPPORTED_SIGNATURE_ALGORITHM",
+    depth: 0,
+  },
+  { name: "version 1 root as trust anchor", chain: ["leafUnderV1Root"], roots: ["v1Root"], expected: "OK" },
+  {
+    name: "version 1 intermediate",
+    chain: ["leafUnderV1Inter", "v1Inter"],
+    roots: ["v1Root"],
+    expected: "INVALID_CA",
+    depth: 1,
+  },
 ];
 
 function run(c: Case) {

@@ -19,6 +19,9 @@ import { HandshakeReassembler } from "./record/handshake-reassembler.js";
 import { RecordReader } from "./record/record-reader.js";
 import { RecordWriter } from "./record/record-writer.js";
 
+/** Warning alerts accepted in a row before the peer is treated as hostile. */
+const MAX_CONSECUTIVE_WARNINGS = 16;
+
 /** Lifecycle of a connection. */
 export type ConnectionStatus = "handshaking" | "open" | "closing" | "closed";
 
@@ -50,6 +53,7 @@ export abstract class TlsConnection {
   private sentCloseNotify = false;
   private handshakeInfo: HandshakeInfo | undefined;
   private failure: TlsError | undefined;
+  private consecutiveWarnings = 0;
 
   protected constructor(
     protected readonly config: HandshakeConfig,
@@ -57,7 +61,7 @@ export abstract class TlsConnection {
   ) {
     this.reassembler = new HandshakeReassembler(config.maxHandshakeMessageSize);
     this.context = new HandshakeContext(config, this.reader, this.writer, {
-      trace: (step, detail) => this.events.emit("trace", { step, detail }),
+      trace: (step, detail, state) => this.events.emit("trace", { step, detail, state }),
       completed: (info) => this.onHandshakeComplete(info),
     });
     this.state = initialState(this.context);
@@ -170,6 +174,7 @@ export abstract class TlsConnection {
 
   private async processRecords(): Promise<void> {
     for (let record = this.reader.next(); record; record = this.reader.next()) {
+      if (record.type !== ContentType.alert) this.consecutiveWarnings = 0;
       switch (record.type) {
         case ContentType.handshake:
           this.reassembler.push(record.fragment);
@@ -207,6 +212,9 @@ export abstract class TlsConnection {
   private receiveAlert(fragment: Uint8Array): void {
     if (fragment.length !== 2) throw new TlsAlertError("decode_error", "alert record must be 2 bytes");
     const [level, description] = fragment;
+    if (level !== AlertLevel.warning && level !== AlertLevel.fatal) {
+      throw new TlsAlertError("illegal_parameter", `alert level ${level}`);
+    }
     const alert: AlertInfo = {
       level: level === AlertLevel.fatal ? "fatal" : "warning",
       description,
@@ -215,17 +223,21 @@ export abstract class TlsConnection {
     };
     this.events.emit("alert", alert);
     if (description === AlertDescription.close_notify) {
-      // RFC 5246 §7.2.1: answer with our own close_notify and close.
+      // RFC 5246 §7.2.1: answer with our own close_notify and close. Before the handshake completed,
+      // the close is a failure for the caller (nothing was secured).
       if (!this.sentCloseNotify) this.sendAlert("warning", "close_notify");
-      this.finish({ reason: "close_notify" });
+      const early = this.state.connected
+        ? undefined
+        : new TlsError("ERR_TLS_CLOSED_DURING_HANDSHAKE", "peer closed before the handshake completed", alert);
+      this.finish({ reason: "close_notify", error: early });
     } else if (alert.level === "fatal") {
       this.finish({
         reason: "alert_received",
         error: new TlsError("ERR_TLS_ALERT_RECEIVED", `peer sent fatal alert ${alert.name}`, alert),
       });
-    } else if (!this.state.connected) {
-      // A warning during the initial handshake (e.g. no_renegotiation / no_certificate) cannot be acted on.
-      throw new TlsAlertError("handshake_failure", `warning alert ${alert.name} during the handshake`);
+    } else if (++this.consecutiveWarnings > MAX_CONSECUTIVE_WARNINGS) {
+      // Warnings (e.g. unrecognized_name, user_canceled) are reported and ignored, but not endlessly.
+      throw new TlsAlertError("unexpected_message", "too many warning alerts");
     }
   }
 

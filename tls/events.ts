@@ -45,7 +45,10 @@ export interface CloseInfo {
    * `alert_sent` / `alert_received`: fatal alert; `destroyed`: `destroy()` called.
    */
   reason: "close_notify" | "alert_sent" | "alert_received" | "destroyed";
-  /** The failure, for the alert reasons. */
+  /**
+   * The failure: always for the alert reasons; for `close_notify` only when the peer closed before the
+   * handshake completed (`ERR_TLS_CLOSED_DURING_HANDSHAKE`).
+   */
   error?: TlsError;
 }
 
@@ -55,6 +58,8 @@ export interface TraceStep {
   step: string;
   /** Human-readable details (version, suite, sizes…). Never secrets. */
   detail?: string;
+  /** For received messages: the handshake state that accepted it (e.g. `ExpectServerHello`). */
+  state?: string;
 }
 
 /** Listener signatures by event name. */

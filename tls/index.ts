@@ -5,7 +5,7 @@ export { TlsClient } from "./client.js";
 export { type ConnectionStatus, TlsConnection } from "./connection.js";
 export { TlsError } from "./errors.js";
 export type { AlertInfo, CloseInfo, HandshakeInfo, TlsEventName, TlsEvents, TraceStep } from "./events.js";
-export { setDefaultProvider } from "./handshake/config.js";
+export { createSecureContext, type SecureContext, setDefaultProvider } from "./handshake/config.js";
 export type {
   PeerCertificateVerifier,
   PeerVerificationRequest,

@@ -1,5 +1,6 @@
 // Connection options. Names match node:tls wherever the two overlap, so adapters pass them through.
 
+import type { SecureContext } from "./handshake/config.js";
 import type { PeerCertificateVerifier } from "./handshake/peer-verifier.js";
 import type { CryptoProvider, ProviderRsaPrivateKey, RsaPrivateComponents } from "./provider.js";
 import type { TlsVersionName } from "./versions.js";
@@ -55,6 +56,12 @@ export interface TlsCommonOptions {
   verifyPeerCertificate?: PeerCertificateVerifier;
   /** Largest handshake message accepted, in bytes. Default 65536 (certificate chains included). */
   maxHandshakeMessageSize?: number;
+  /**
+   * A context from `createSecureContext()` (node:tls name). When given, `provider`, `ciphers`,
+   * `minVersion`, `maxVersion`, `legacy`, `ca`, `cert`, `key` and `extendedMasterSecret` come from it
+   * and are ignored here: a server parses its key once instead of per connection.
+   */
+  secureContext?: SecureContext;
 }
 
 /** Client options (node:tls `connect` names). */
@@ -65,7 +72,10 @@ export interface TlsClientOptions extends TlsCommonOptions {
 
 /** Server options (node:tls `createServer` names). */
 export interface TlsServerOptions extends TlsCommonOptions {
-  /** Ask the client for a certificate (client authentication arrives with issue 6). Default `false`. */
+  /**
+   * Ask the client for a certificate. Client authentication arrives with issue 6; until then `true`
+   * throws `ERR_TLS_NOT_IMPLEMENTED` rather than silently accepting unauthenticated clients.
+   */
   requestCert?: boolean;
   /**
    * Choose the suite by the server's order (`true`, default) or the client's (`false`).

@@ -47,28 +47,26 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** Rewrites bytes in flight: returns replacement bytes, several chunks delivered separately, or null to drop. */
+export type Tamper = (from: "client" | "server", bytes: Uint8Array) => Uint8Array | Uint8Array[] | null;
+
 /**
- * Creates the pair; `tamper` may rewrite (or drop, by returning null) bytes in flight. Call
+ * Creates the pair; `tamper` may rewrite, split or drop bytes in flight. Call
  * `client.start()` then `settle()` to run the handshake.
  */
-export function createPair(
-  clientOptions: TlsClientOptions,
-  serverOptions: TlsServerOptions,
-  tamper?: (from: "client" | "server", bytes: Uint8Array) => Uint8Array | null,
-): TlsPair {
+export function createPair(clientOptions: TlsClientOptions, serverOptions: TlsServerOptions, tamper?: Tamper): TlsPair {
   const client = new TlsClient(clientOptions);
   const server = new TlsServer(serverOptions);
   const clientLog = record(client);
   const serverLog = record(server);
   const inFlight: Promise<void>[] = [];
-  client.on("send", (bytes) => {
-    const b = tamper ? tamper("client", bytes) : bytes;
-    if (b) inFlight.push(server.receive(b));
-  });
-  server.on("send", (bytes) => {
-    const b = tamper ? tamper("server", bytes) : bytes;
-    if (b) inFlight.push(client.receive(b));
-  });
+  const deliver = (from: "client" | "server", to: TlsConnection, bytes: Uint8Array) => {
+    const out = tamper ? tamper(from, bytes) : bytes;
+    if (!out) return;
+    for (const chunk of Array.isArray(out) ? out : [out]) inFlight.push(to.receive(chunk));
+  };
+  client.on("send", (bytes) => deliver("client", server, bytes));
+  server.on("send", (bytes) => deliver("server", client, bytes));
   return {
     client,
     server,
@@ -85,7 +83,7 @@ export function createPair(
 export async function handshakePair(
   clientOptions: TlsClientOptions,
   serverOptions: TlsServerOptions,
-  tamper?: (from: "client" | "server", bytes: Uint8Array) => Uint8Array | null,
+  tamper?: Tamper,
 ): Promise<TlsPair> {
   const pair = createPair(clientOptions, serverOptions, tamper);
   await pair.client.start();

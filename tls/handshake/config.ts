@@ -1,26 +1,39 @@
-// Options resolved once per connection: defaults applied, names parsed, keys imported.
+// Options resolved for a connection: the reusable secure context (credentials and crypto policy) plus
+// the per-connection settings.
 import { WasslError } from "../../bindings/errors.js";
 import { certificatesFromOption, privateKeyFromOption } from "../credentials.js";
-import type { TlsClientOptions, TlsServerOptions } from "../options.js";
+import type { TlsClientOptions, TlsCommonOptions, TlsServerOptions } from "../options.js";
 import type { CryptoProvider, ProviderRsaPrivateKey } from "../provider.js";
 import { type CipherSuite, resolveCipherSuites } from "../suites.js";
 import { isVersionName, SSL3, TLS12, type TlsVersionName, versionCode } from "../versions.js";
 import { defaultPeerVerifier } from "./default-verifier.js";
 import type { PeerCertificateVerifier } from "./peer-verifier.js";
 
-/** Everything the handshake needs from the options, validated. */
-export interface HandshakeConfig {
+const SECURE_CONTEXT = Symbol("wassl.SecureContext");
+
+/**
+ * Parsed credentials and crypto policy, shareable by many connections (like node:tls
+ * `createSecureContext`): parse PEM and import keys once per server, not once per connection.
+ */
+export interface SecureContext {
+  readonly [SECURE_CONTEXT]: true;
+  readonly provider: CryptoProvider;
+  readonly suites: readonly CipherSuite[];
+  readonly minVersion: number;
+  readonly maxVersion: number;
+  readonly legacy: boolean;
+  /** Trusted roots (DER). */
+  readonly roots: readonly Uint8Array[];
+  /** Own chain (DER, leaf first). */
+  readonly certificateChain: readonly Uint8Array[];
+  readonly privateKey?: ProviderRsaPrivateKey;
+  readonly extendedMasterSecret: boolean;
+}
+
+/** Everything the handshake needs, validated. */
+export interface HandshakeConfig extends Omit<SecureContext, typeof SECURE_CONTEXT> {
   role: "client" | "server";
-  provider: CryptoProvider;
-  suites: CipherSuite[];
-  minVersion: number;
-  maxVersion: number;
-  legacy: boolean;
-  roots: Uint8Array[];
-  certificateChain: Uint8Array[];
-  privateKey?: ProviderRsaPrivateKey;
   rejectUnauthorized: boolean;
-  extendedMasterSecret: boolean;
   now: () => Date;
   verifyPeer: PeerCertificateVerifier;
   maxHandshakeMessageSize: number;
@@ -45,11 +58,11 @@ function versionOption(name: TlsVersionName | undefined, fallback: number, legac
   return code;
 }
 
-/** Validates and resolves options for one role. Throws WasslError for unusable options. */
-export function resolveConfig(
-  role: "client" | "server",
-  options: TlsClientOptions & TlsServerOptions,
-): HandshakeConfig {
+/**
+ * Parses `provider`, `ciphers`, `minVersion`, `maxVersion`, `legacy`, `ca`, `cert`, `key` and
+ * `extendedMasterSecret` once. Pass the result as `secureContext` to many connections.
+ */
+export function createSecureContext(options: TlsCommonOptions): SecureContext {
   const provider = options.provider ?? defaultProvider;
   if (!provider) throw new WasslError("ERR_TLS_NO_PROVIDER", "no CryptoProvider given and no default registered");
   const legacy = options.legacy === true;
@@ -60,29 +73,43 @@ export function resolveConfig(
     (s) => s.minVersion <= maxVersion && s.maxVersion >= minVersion,
   );
   if (suites.length === 0) throw new WasslError("ERR_TLS_NO_CIPHERS", "no cipher suite fits the version range");
-  const certificateChain = certificatesFromOption(options.cert);
-  const privateKey = options.key !== undefined ? privateKeyFromOption(options.key, provider) : undefined;
-  if (role === "server" && (certificateChain.length === 0 || !privateKey)) {
-    throw new WasslError("ERR_TLS_MISSING_CREDENTIALS", "a server needs cert and key");
-  }
-  const now = options.now;
   return {
-    role,
+    [SECURE_CONTEXT]: true,
     provider,
     suites,
     minVersion,
     maxVersion,
     legacy,
     roots: certificatesFromOption(options.ca),
-    certificateChain,
-    privateKey,
-    rejectUnauthorized: options.rejectUnauthorized !== false,
+    certificateChain: certificatesFromOption(options.cert),
+    privateKey: options.key !== undefined ? privateKeyFromOption(options.key, provider) : undefined,
     extendedMasterSecret: options.extendedMasterSecret !== false,
+  };
+}
+
+/** Validates and resolves options for one connection. Throws WasslError for unusable options. */
+export function resolveConfig(
+  role: "client" | "server",
+  options: TlsClientOptions & TlsServerOptions,
+): HandshakeConfig {
+  const context = options.secureContext ?? createSecureContext(options);
+  if (role === "server" && (context.certificateChain.length === 0 || !context.privateKey)) {
+    throw new WasslError("ERR_TLS_MISSING_CREDENTIALS", "a server needs cert and key");
+  }
+  if (options.requestCert === true) {
+    // Accepting the option silently would let unauthenticated clients in.
+    throw new WasslError("ERR_TLS_NOT_IMPLEMENTED", "requestCert (client authentication) arrives with issue 6");
+  }
+  const now = options.now;
+  return {
+    ...context,
+    role,
+    rejectUnauthorized: options.rejectUnauthorized !== false,
     now: now === undefined ? () => new Date() : typeof now === "function" ? now : () => now,
     verifyPeer: options.verifyPeerCertificate ?? defaultPeerVerifier,
     maxHandshakeMessageSize: options.maxHandshakeMessageSize ?? 65536,
     servername: options.servername,
-    requestCert: options.requestCert === true,
+    requestCert: false,
     honorCipherOrder: options.honorCipherOrder !== false,
   };
 }

@@ -5,7 +5,7 @@ import type { HandshakeInfo } from "../events.js";
 import { deriveKeyBlock } from "../keys/key-block.js";
 import type { Prf } from "../keys/prf.js";
 import { prfFor } from "../keys/prf.js";
-import { encodeHandshake, handshakeTypeName } from "../messages/handshake-types.js";
+import { encodeHandshake, handshakeMessageName } from "../messages/handshake-types.js";
 import type { ProviderRsaPublicKey } from "../provider.js";
 import { ContentType } from "../record/constants.js";
 import type { RecordProtection } from "../record/protection.js";
@@ -19,8 +19,8 @@ import { Transcript } from "./transcript.js";
 
 /** Callbacks from the handshake to its connection. */
 export interface HandshakeHooks {
-  /** A step worth tracing (message sent/received, secret computed). */
-  trace(step: string, detail?: string): void;
+  /** A step worth tracing (message sent/received, secret computed); `state` names the receiving state. */
+  trace(step: string, detail?: string, state?: string): void;
   /** The handshake finished successfully. */
   completed(info: HandshakeInfo): void;
 }
@@ -69,7 +69,7 @@ export class HandshakeContext {
     const message = encodeHandshake(type, body);
     this.transcript.add(message.raw);
     this.writer.write(ContentType.handshake, message.raw);
-    this.hooks.trace(`${handshakeTypeName(type)} sent`, `${body.length} bytes`);
+    this.hooks.trace(`${handshakeMessageName(type)} sent`, `${body.length} bytes`);
   }
 
   /** Fixes version and suite: transcript hash, PRF, record versions (RFC 5246 §6.2.1). */
@@ -93,10 +93,8 @@ export class HandshakeContext {
     const isClient = this.config.role === "client";
     this.pendingWrite = isClient ? clientSide : serverSide;
     this.pendingRead = isClient ? serverSide : clientSide;
-    for (const k of [keys.client, keys.server]) {
-      k.key.fill(0);
-      k.macKey.fill(0);
-    }
+    // The key buffers now belong to the provider contexts (which may keep references): they are wiped
+    // by the contexts' dispose(), not here.
     this.hooks.trace("session keys derived", `${suite.name}: key block for both directions`);
   }
 
@@ -114,7 +112,7 @@ export class HandshakeContext {
   activateReadKeys(): void {
     this.reader.changeProtection(this.pendingRead ?? fail("unexpected_message", "ChangeCipherSpec before keys"));
     this.pendingRead = undefined;
-    this.hooks.trace("ChangeCipherSpec received");
+    this.hooks.trace("ChangeCipherSpec received", undefined, "ExpectChangeCipherSpec");
   }
 
   /** What the handshake negotiated, for the `handshake` event. */

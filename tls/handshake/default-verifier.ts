@@ -1,6 +1,6 @@
 // Default certificate chain validation: tls/x509 `checkChain` against the `ca` roots.
 import { Certificate } from "../x509/certificate.js";
-import { DerError } from "../x509/errors.js";
+import { CertificateError, DerError } from "../x509/errors.js";
 import { checkChain } from "../x509/verify.js";
 import type { PeerCertificateVerifier, PeerVerificationResult } from "./peer-verifier.js";
 
@@ -8,9 +8,21 @@ function parse(der: Uint8Array): Certificate | undefined {
   try {
     return Certificate.fromDer(der);
   } catch (error) {
-    if (error instanceof DerError) return undefined;
+    if (error instanceof DerError || error instanceof CertificateError) return undefined;
     throw error;
   }
+}
+
+const parsedRoots = new WeakMap<readonly Uint8Array[], Certificate[]>();
+
+/** Roots parsed once per `ca` list (a secure context shares its list across connections). */
+function rootsOf(list: readonly Uint8Array[]): Certificate[] {
+  let roots = parsedRoots.get(list);
+  if (!roots) {
+    roots = list.map(parse).filter((c): c is Certificate => c !== undefined);
+    parsedRoots.set(list, roots);
+  }
+  return roots;
 }
 
 /**
@@ -24,7 +36,7 @@ export const defaultPeerVerifier: PeerCertificateVerifier = (request): PeerVerif
   if (!leaf) return { ok: false, code: "CERT_PARSE_ERROR", message: "the peer's certificate does not parse" };
   const publicKey = leaf.publicKey ?? undefined;
   const parsed = chain.filter((c): c is Certificate => c !== undefined);
-  const roots = request.roots.map(parse).filter((c): c is Certificate => c !== undefined);
+  const roots = rootsOf(request.roots);
   const result = checkChain(parsed, {
     roots,
     hostname: request.hostname,

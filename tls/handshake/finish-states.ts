@@ -1,7 +1,7 @@
 // States shared by both roles: ExpectChangeCipherSpec, ExpectFinished, and Connected.
 import { fail, TlsAlertError } from "../alerts.js";
 import { computeVerifyData, VERIFY_DATA_LENGTH } from "../keys/finished.js";
-import { type HandshakeMessage, HandshakeType, handshakeTypeName } from "../messages/handshake-types.js";
+import { type HandshakeMessage, HandshakeType, handshakeMessageName } from "../messages/handshake-types.js";
 import { decodeFinished } from "../messages/key-exchange.js";
 import type { HandshakeContext } from "./context.js";
 import { ExpectMessage, type HandshakeState } from "./state.js";
@@ -73,7 +73,7 @@ export class Connected implements HandshakeState {
     const renegotiationRequest =
       ctx.config.role === "client" ? HandshakeType.hello_request : HandshakeType.client_hello;
     if (message.type !== renegotiationRequest) {
-      fail("unexpected_message", `${handshakeTypeName(message.type)} after the handshake`);
+      fail("unexpected_message", `${handshakeMessageName(message.type)} after the handshake`);
     }
     throw new DeclineRenegotiation();
   }

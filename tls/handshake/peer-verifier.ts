@@ -6,7 +6,7 @@ export interface PeerVerificationRequest {
   /** The peer's chain as sent (DER, leaf first). Never empty. */
   chain: Uint8Array[];
   /** Trusted roots (DER), from the `ca` option. */
-  roots: Uint8Array[];
+  roots: readonly Uint8Array[];
   /** Expected name of the server (client role with `servername`), checked against SAN/CN. */
   hostname?: string;
   /** Extended key usage the leaf must allow. */

@@ -29,7 +29,7 @@ export function negotiateVersion(clientVersion: number, minVersion: number, maxV
 
 /** The suite to use: server order by default (`honorCipherOrder`), else the client's; handshake_failure if none. */
 export function selectSuite(
-  serverSuites: CipherSuite[],
+  serverSuites: readonly CipherSuite[],
   clientSuites: number[],
   version: number,
   serverPreference: boolean,

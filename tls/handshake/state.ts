@@ -1,6 +1,6 @@
 // The handshake state interface: each state is named after what it expects and returns the next state.
 import { fail } from "../alerts.js";
-import { type HandshakeMessage, handshakeTypeName } from "../messages/handshake-types.js";
+import { type HandshakeMessage, handshakeMessageName } from "../messages/handshake-types.js";
 import type { HandshakeContext } from "./context.js";
 
 /** A handshake state. Handlers may be asynchronous (private-key operations, certificate checks). */
@@ -27,9 +27,9 @@ export abstract class ExpectMessage implements HandshakeState {
 
   onHandshake(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState | Promise<HandshakeState> {
     if (!this.expects.includes(message.type)) {
-      fail("unexpected_message", `${handshakeTypeName(message.type)} in ${this.name}`);
+      fail("unexpected_message", `${handshakeMessageName(message.type)} in ${this.name}`);
     }
-    ctx.hooks.trace(`${handshakeTypeName(message.type)} received`, `${message.body.length} bytes`);
+    ctx.hooks.trace(`${handshakeMessageName(message.type)} received`, `${message.body.length} bytes`, this.name);
     if (this.hashesOnEntry) ctx.transcript.add(message.raw);
     return this.handle(ctx, message);
   }

@@ -4,7 +4,7 @@ import { Writer } from "../codec/writer.js";
 import { TLS12 } from "../versions.js";
 
 /** Encodes a Certificate body: a chain of DER certificates, leaf first (may be empty). */
-export function encodeCertificate(chain: Uint8Array[]): Uint8Array {
+export function encodeCertificate(chain: readonly Uint8Array[]): Uint8Array {
   return new Writer(64 + chain.reduce((n, c) => n + c.length + 3, 0))
     .vec24((w) => {
       for (const cert of chain) w.vec24(cert);

@@ -16,13 +16,23 @@ export const HandshakeType = {
   finished: 20,
 } as const;
 
-/** Name of a handshake type. */
-export type HandshakeTypeName = keyof typeof HandshakeType;
+const DISPLAY_NAMES: Record<number, string> = {
+  0: "HelloRequest",
+  1: "ClientHello",
+  2: "ServerHello",
+  4: "NewSessionTicket",
+  11: "Certificate",
+  12: "ServerKeyExchange",
+  13: "CertificateRequest",
+  14: "ServerHelloDone",
+  15: "CertificateVerify",
+  16: "ClientKeyExchange",
+  20: "Finished",
+};
 
-/** The name of a handshake type code (`"unknown_<n>"` otherwise). */
-export function handshakeTypeName(type: number): string {
-  for (const [name, code] of Object.entries(HandshakeType)) if (code === type) return name;
-  return `unknown_${type}`;
+/** The message name as the RFCs write it (`ClientHello`), for traces and error messages. */
+export function handshakeMessageName(type: number): string {
+  return DISPLAY_NAMES[type] ?? `HandshakeType(${type})`;
 }
 
 /** One complete handshake message as received or sent. */

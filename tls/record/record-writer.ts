@@ -3,9 +3,13 @@ import { ContentType, MAX_PLAINTEXT_LENGTH, RECORD_HEADER_LENGTH } from "./const
 import { PLAINTEXT_PROTECTION, type RecordProtection } from "./protection.js";
 import { SequenceNumber } from "./sequence-number.js";
 
-/** Frames and protects outgoing data; the records accumulate until `take()`. */
+/**
+ * Frames and protects outgoing data; the records accumulate until `take()`. Consecutive handshake
+ * messages are coalesced into as few records as possible (one flight, one record when it fits).
+ */
 export class RecordWriter {
   private protection: RecordProtection = PLAINTEXT_PROTECTION;
+  private handshakeBuffer: Uint8Array[] = [];
   private seq = new SequenceNumber();
   private pending: Uint8Array[] = [];
   private pendingLength = 0;
@@ -21,6 +25,7 @@ export class RecordWriter {
 
   /** Switches to new write keys (after sending ChangeCipherSpec); the sequence number restarts at 0. */
   changeProtection(protection: RecordProtection): void {
+    this.flushHandshake();
     this.protection.dispose();
     this.protection = protection;
     this.seq = new SequenceNumber();
@@ -33,6 +38,28 @@ export class RecordWriter {
 
   /** Writes `data` of content `type` as one or more records. Empty data writes nothing. */
   write(type: number, data: Uint8Array): void {
+    if (type === ContentType.handshake) {
+      this.handshakeBuffer.push(data);
+      return;
+    }
+    this.flushHandshake();
+    this.writeFragmented(type, data);
+  }
+
+  private flushHandshake(): void {
+    if (this.handshakeBuffer.length === 0) return;
+    const parts = this.handshakeBuffer;
+    this.handshakeBuffer = [];
+    const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      joined.set(p, at);
+      at += p.length;
+    }
+    this.writeFragmented(ContentType.handshake, joined);
+  }
+
+  private writeFragmented(type: number, data: Uint8Array): void {
     const split = this.splitApplicationData && type === ContentType.application_data;
     for (let at = 0; at < data.length; ) {
       if (split && data.length - at > 1) {
@@ -47,6 +74,7 @@ export class RecordWriter {
 
   /** Drains the records written so far as one byte string (empty when none). */
   take(): Uint8Array {
+    this.flushHandshake();
     if (this.pending.length === 1) {
       const only = this.pending[0];
       this.pending = [];
@@ -66,7 +94,7 @@ export class RecordWriter {
 
   /** True when records are waiting for `take()`. */
   get hasPending(): boolean {
-    return this.pendingLength > 0;
+    return this.pendingLength > 0 || this.handshakeBuffer.length > 0;
   }
 
   /** Wipes keys. */

@@ -73,9 +73,7 @@ export class WasslSocket extends Duplex {
     transport.on("data", (chunk: Buffer) => this.onCiphertext(chunk));
     transport.on("end", () => this.onTransportEnd());
     transport.on("error", (error: Error) => this.destroy(error));
-    transport.on("close", () => {
-      if (!this.destroyed) this.destroy(this.secured ? undefined : hangUpError());
-    });
+    transport.on("close", () => this.afterQueuedReceives(() => this.destroy(this.secured ? undefined : hangUpError())));
     if (connection instanceof TlsClient) void connection.start();
   }
 
@@ -201,13 +199,30 @@ export class WasslSocket extends Duplex {
 
   private onEngineClose(info: CloseInfo): void {
     this.engineClosed = true;
-    if (info.reason === "close_notify") this.endReadable();
+    if (info.reason === "close_notify" && this.secured) this.endReadable();
+    else if (info.reason === "close_notify") this.destroy(info.error ?? hangUpError());
     else if (info.reason !== "destroyed") this.destroy(closeError(info));
   }
 
   private onTransportEnd(): void {
-    if (!this.secured) this.destroy(hangUpError());
-    else this.endReadable(); // truncation without close_notify ends the stream, as in node:tls
+    this.afterQueuedReceives(() => {
+      // The transport ended without close_notify. Before the handshake that is a hang-up; after it, a
+      // truncation, which ends the stream as node:tls does (the engine is told with destroy()).
+      if (!this.secured) {
+        this.destroy(hangUpError());
+        return;
+      }
+      this.endReadable();
+      this.engineClosed = true;
+      this.connection.destroy();
+    });
+  }
+
+  /** Runs `action` once the engine has processed every received chunk, unless it closed meanwhile. */
+  private afterQueuedReceives(action: () => void): void {
+    this.connection.receive(new Uint8Array(0)).then(() => {
+      if (!this.engineClosed && !this.destroyed) action();
+    });
   }
 
   private endReadable(): void {

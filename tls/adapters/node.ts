@@ -1,7 +1,9 @@
 // The Node adapter: node:tls-style `connect()` and `createServer()` over the sans-I/O engine.
 import * as net from "node:net";
 import type { Duplex } from "node:stream";
+import { createSecureContext } from "../handshake/config.js";
 import type { TlsClientOptions, TlsServerOptions } from "../options.js";
+import { TlsServer } from "../server.js";
 import { WasslSocket } from "./node-socket.js";
 
 export type { TlsSocketError } from "./close-error.js";
@@ -52,9 +54,11 @@ export type ServerOptions = TlsServerOptions;
 export class WasslServer extends net.Server {
   private readonly tlsOptions: ServerOptions;
 
+  /** Checks the options and parses the credentials once (`createSecureContext`); throws WasslError. */
   constructor(options: ServerOptions, secureConnectionListener?: (socket: WasslSocket) => void) {
     super();
-    this.tlsOptions = options;
+    this.tlsOptions = { ...options, secureContext: options.secureContext ?? createSecureContext(options) };
+    new TlsServer(this.tlsOptions).destroy(); // validates the per-connection options now, not per connection
     if (secureConnectionListener) this.on("secureConnection", secureConnectionListener);
     this.on("connection", (transport: net.Socket) => this.accept(transport));
   }
@@ -82,7 +86,7 @@ export class WasslServer extends net.Server {
 
 /**
  * Creates a TLS server, like node:tls `createServer`. `cert` and `key` are required; the options are
- * checked (and the key imported) once per connection.
+ * checked and the credentials parsed here, once (unusable options throw a WasslError).
  *
  * @example
  * createServer({ cert, key }, (socket) => socket.pipe(socket)).listen(8443);

@@ -106,10 +106,11 @@ function secureStreams(connection: TlsConnection, transport: ByteStreamPair): Tl
   });
   connection.on("close", (info) => {
     markClosed(info);
-    if (info.reason === "close_notify") {
-      settleHandshake.reject(hangUpError());
+    if (info.reason === "close_notify" && secured) {
       endReadable();
       transportWriter.close().catch(() => {});
+    } else if (info.reason === "close_notify") {
+      fail(info.error ?? hangUpError());
     } else {
       fail(info.reason === "destroyed" ? new Error("TLS connection destroyed") : closeError(info));
     }

@@ -4,7 +4,7 @@ import { rootCertificates } from "node:tls";
 import { connect, type TlsSocketError } from "../tls/adapters/node.js";
 import { type FlagSpec, parseFlags, parseHostPort, parseVersion, stringFlag, switchFlag, UsageError } from "./args.js";
 import { readPemFile } from "./files.js";
-import { cliProvider } from "./provider.js";
+import { loadCliProvider } from "./provider.js";
 import { traceSocket } from "./trace.js";
 
 /** Standard streams of a command (injectable for tests). */
@@ -57,7 +57,7 @@ export async function runClient(argv: readonly string[], io: CommandIo): Promise
     cert,
     key,
     legacy: switchFlag(args, "legacy"),
-    provider: cliProvider,
+    provider: await loadCliProvider(),
   });
   if (trace) traceSocket(socket, io.stderr, "client");
 

@@ -4,7 +4,7 @@ import { createServer, type TlsSocketError, type WasslSocket } from "../tls/adap
 import { type FlagSpec, parseFlags, parsePort, parseVersion, stringFlag, switchFlag, UsageError } from "./args.js";
 import type { CommandIo } from "./client.js";
 import { readPemFile } from "./files.js";
-import { cliProvider } from "./provider.js";
+import { loadCliProvider } from "./provider.js";
 import { traceSocket } from "./trace.js";
 import { serveStatusPage } from "./www.js";
 
@@ -61,7 +61,7 @@ export async function runServer(argv: readonly string[], io: CommandIo): Promise
     maxVersion: parseVersion("max-version", stringFlag(args, "max-version")),
     ciphers: stringFlag(args, "ciphers"),
     legacy: switchFlag(args, "legacy"),
-    provider: cliProvider,
+    provider: await loadCliProvider(),
   });
 
   let connections = 0;

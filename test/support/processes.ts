@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { StringDecoder } from "node:string_decoder";
 
 /** Every peer process still alive; killed when the test process exits, whatever happened. */
 const live = new Set<ChildProcess>();
@@ -80,8 +81,9 @@ export function startProcess(command: string, args: string[], options: StartProc
     outLength += chunk.length;
     notify();
   });
+  const errDecoder = new StringDecoder("utf8");
   child.stderr?.on("data", (chunk: Buffer) => {
-    if (errText.length < STDERR_KEEP) errText += chunk.toString("latin1").slice(0, STDERR_KEEP - errText.length);
+    if (errText.length < STDERR_KEEP) errText += errDecoder.write(chunk).slice(0, STDERR_KEEP - errText.length);
     notify();
   });
   child.stdin?.on("error", () => {}); // EPIPE when the peer exits first: its exit status tells the story

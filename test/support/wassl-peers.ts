@@ -130,6 +130,9 @@ export async function echoRoundTrip(socket: Duplex, data: Uint8Array, timeoutMs 
 export async function closeCleanly(socket: Duplex, timeoutMs = INTEROP_TIMEOUT_MS): Promise<void> {
   if (socket.destroyed) return;
   const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+  // An echo pipe would pause the socket once its writable side finishes, and a paused stream never
+  // reaches 'end' (nor 'close'): drop the pipe and drain what is left.
+  socket.unpipe();
   socket.resume();
   socket.end();
   await withTimeout(closed, timeoutMs, "clean close");

@@ -105,7 +105,7 @@ function report(): string {
     `run${dates.length > 1 ? "s" : ""} of ${dates.join(", ")} UTC. Generated from \`bench/results.json\` by`,
     "`npx tsx scripts/bench-report.ts`; regenerate both after a run rather than editing this file.",
     "",
-    'Each case runs tinybench for ~300 ms in three interleaved rounds and keeps its best round; "wassl" is the',
+    `Each case runs tinybench for ~300 ms in three interleaved rounds and keeps its best round, timed by ${results.clock === "cpu" ? "the process's CPU time (`process.cpuUsage`), so that other processes sharing the cores do not distort the ratios" : "elapsed time"}; "wassl" is the`,
     'default (SIMD) build, "wassl-scalar" the scalar build loaded with `init({ build: "scalar" })`. The ratios',
     "compare implementations measured in the same run, so they hold better than the absolute numbers on a",
     "shared machine. Benchmarks are not tests: nothing here fails a build.",

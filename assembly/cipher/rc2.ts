@@ -1,11 +1,11 @@
 // RC2 (RFC 2268) with effective key bits 1–1024, ECB and CBC.
 // NOT constant time, by definition of the algorithm: the key expansion indexes PITABLE with key bytes
 // (§2) and each MASH round indexes the expanded key with data (§3.2). Documented in docs/SECURITY.md.
-import { cbc64Decrypt, cbc64Encrypt, ecb64 } from "./cbc64";
 import { slotPtr } from "./slots";
 
 const RC2_K: usize = 0; // 64 sixteen-bit words
-const RC2_IV: usize = 128;
+/** Offset of the CBC chaining value in an RC2 slot. */
+export const RC2_IV: usize = 128;
 
 /** PITABLE (RFC 2268 §2): a permutation of 0..255 derived from the digits of π. */
 const PITABLE: usize = memory.data<u8>([
@@ -138,8 +138,10 @@ function packWords(): u64 {
   return <u64>w0 | (<u64>w1 << 16) | (<u64>w2 << 32) | (<u64>w3 << 48);
 }
 
-/** Encryption (§3.3): 5 MIXING, 1 MASHING, 6 MIXING, 1 MASHING, 5 MIXING. */
-function encryptBlock(ctx: usize, raw: u64): u64 {
+/** Encrypts one block (raw little-endian u64 load), §3.3:: 5 MIXING, 1 MASHING, 6 MIXING, 1 MASHING, 5 MIXING. */
+// @ts-ignore: decorator
+@inline
+export function rc2EncryptBlock(ctx: usize, raw: u64): u64 {
   unpackWords(raw);
   mixRounds(ctx, 0, 5);
   mash(ctx);
@@ -149,8 +151,10 @@ function encryptBlock(ctx: usize, raw: u64): u64 {
   return packWords();
 }
 
-/** Decryption (§4.3): the rounds of encryption inverted, in reverse order. */
-function decryptBlock(ctx: usize, raw: u64): u64 {
+/** Decrypts one block, §4.3:: the rounds of encryption inverted, in reverse order. */
+// @ts-ignore: decorator
+@inline
+export function rc2DecryptBlock(ctx: usize, raw: u64): u64 {
   unpackWords(raw);
   rmixRounds(ctx, 63, 5);
   rmash(ctx);
@@ -163,26 +167,4 @@ function decryptBlock(ctx: usize, raw: u64): u64 {
 /** Sets the CBC chaining value from 8 bytes at `ivPtr`. */
 export function rc2SetIv(slot: i32, ivPtr: usize): void {
   store<u64>(slotPtr(slot) + RC2_IV, load<u64>(ivPtr));
-}
-
-/** ECB-encrypts `len` bytes (a multiple of 8) in place. */
-export function rc2EcbEncrypt(slot: i32, ptr: usize, len: i32): void {
-  ecb64(slotPtr(slot), ptr, len, encryptBlock);
-}
-
-/** ECB-decrypts `len` bytes (a multiple of 8) in place. */
-export function rc2EcbDecrypt(slot: i32, ptr: usize, len: i32): void {
-  ecb64(slotPtr(slot), ptr, len, decryptBlock);
-}
-
-/** CBC-encrypts `len` bytes (a multiple of 8) in place, chaining the slot's IV. */
-export function rc2CbcEncrypt(slot: i32, ptr: usize, len: i32): void {
-  const ctx = slotPtr(slot);
-  cbc64Encrypt(ctx, ctx + RC2_IV, ptr, len, encryptBlock);
-}
-
-/** CBC-decrypts `len` bytes (a multiple of 8) in place, chaining the slot's IV. */
-export function rc2CbcDecrypt(slot: i32, ptr: usize, len: i32): void {
-  const ctx = slotPtr(slot);
-  cbc64Decrypt(ctx, ctx + RC2_IV, ptr, len, decryptBlock);
 }

@@ -75,36 +75,36 @@ function reduceToMont(r: usize, x: usize, xl: i32, m: usize): void {
 }
 
 /**
- * For the blind r (in R) and the helper s (in S), computes r^e and r^-1 modulo the prime m, both in
- * Montgomery form. The inversion runs on r·s, so its variable timing says nothing about r; it fails
- * only when r·s ≡ 0 (mod m). Applying the blind per prime is the same as blinding c mod n by r^e:
- * (c·r^e)^dp = c^dp·r (mod p) because e·dp ≡ 1 (mod p − 1).
+ * Draws a fresh random blind r and computes r^e and r^-1 modulo p and q (Montgomery form). The
+ * inverse is taken modulo the public n, of r·s for a second random s, so the variable-time binary
+ * GCD sees only a uniformly random value and a public modulus (never p or q). Applying the blind
+ * per prime equals blinding c by r^e mod n: (c·r^e)^dp = c^dp·r (mod p) since e·dp ≡ 1 (mod p − 1).
  */
-function blindHalf(slot: usize, m: usize, blind: usize, unblind: usize): bool {
-  const nl = modLimbs(keyModN(slot));
-  reduceToMont(X, R, nl, m); // r·R
-  reduceToMont(Y, S, nl, m); // s·R
-  fromMont(Z, Y, m); // s
-  montMul(unblind, X, Z, m); // r·s
-  modFinal(unblind, unblind, m);
-  if (modInverse(unblind, unblind, m) != 0) return false; // (r·s)^-1
-  toMont(unblind, unblind, m);
-  montMul(unblind, unblind, Y, m); // (r·s)^-1·s·R = r^-1·R
-  powPublic(blind, X, slot, m); // r^e·R
-  return true;
-}
-
-/** Draws a fresh random blind and prepares it for both primes. */
 function makeBlind(slot: usize): bool {
   const modn = keyModN(slot);
+  const modp = keyModP(slot);
+  const modq = keyModQ(slot);
   const nl = modLimbs(modn);
   const bits = modBits(modn);
   for (let attempt = 0; attempt < 8; attempt++) {
     randomBelow(R, bits, nl);
     randomBelow(S, bits, nl);
-    if (blindHalf(slot, keyModP(slot), BLIND_P, UNBLIND_P) && blindHalf(slot, keyModQ(slot), BLIND_Q, UNBLIND_Q)) {
-      return true;
-    }
+    toMont(X, R, modn); // r·R
+    montMul(Y, X, S, modn); // r·s
+    modFinal(Y, Y, modn);
+    if (modInverse(Y, Y, modn) != 0) continue; // (r·s)^-1; fails only when gcd(r·s, n) ≠ 1
+    toMont(Y, Y, modn);
+    montMul(Y, Y, S, modn); // (r·s)^-1·s = r^-1
+    modFinal(Y, Y, modn);
+    numZero(S, 2 * MAX_LIMBS);
+    numCopy(S, Y, nl);
+    reduceToMont(UNBLIND_P, S, nl, modp);
+    reduceToMont(UNBLIND_Q, S, nl, modq);
+    reduceToMont(X, R, nl, modp);
+    powPublic(BLIND_P, X, slot, modp);
+    reduceToMont(X, R, nl, modq);
+    powPublic(BLIND_Q, X, slot, modq);
+    return true;
   }
   return false;
 }

@@ -177,12 +177,16 @@ function sendClientKeyExchangeFlight(ctx: HandshakeContext): void {
   const premaster = provider.randomBytes(48);
   premaster[0] = ctx.clientHelloVersion >> 8;
   premaster[1] = ctx.clientHelloVersion & 0xff;
-  const encrypted = ctx.peerPublicKey!.encryptPkcs1v15(premaster);
+  const serverKey = ctx.peerPublicKey!;
+  const encrypted = serverKey.encryptPkcs1v15(premaster);
   ctx.sendHandshake(HandshakeType.client_key_exchange, encodeRsaClientKeyExchange(encrypted, ctx.version));
   ctx.hooks.trace(
     "pre-master secret encrypted",
-    `${premaster.length} bytes under the server's ${ctx.peerPublicKey!.bits}-bit RSA key`,
+    `${premaster.length} bytes under the server's ${serverKey.bits}-bit RSA key`,
   );
+  // The server's key is not needed again in this handshake: free its provider resources now.
+  serverKey.dispose?.();
+  ctx.peerPublicKey = undefined;
   // 3. Master secret (RFC 7627: over the session hash through ClientKeyExchange) and keys.
   ctx.masterSecret = ctx.extendedMasterSecret
     ? computeExtendedMasterSecret(ctx.prf!, premaster, ctx.transcript.hash())

@@ -132,6 +132,9 @@ export class HandshakeContext {
 
   /** Wipes secrets held by the handshake. */
   dispose(): void {
+    this.peerPublicKey?.dispose?.();
+    this.peerPublicKey = undefined;
+    if (this.config.ownsPrivateKey) this.config.privateKey?.dispose?.();
     this.masterSecret?.fill(0);
     this.pendingRead?.dispose();
     this.pendingWrite?.dispose();

@@ -14,6 +14,7 @@ import type { HandshakeConfig } from "./handshake/config.js";
 import { HandshakeContext } from "./handshake/context.js";
 import { DeclineRenegotiation } from "./handshake/finish-states.js";
 import type { HandshakeState } from "./handshake/state.js";
+import { type HandshakeMessage, HandshakeType } from "./messages/handshake-types.js";
 import { ContentType } from "./record/constants.js";
 import { HandshakeReassembler } from "./record/handshake-reassembler.js";
 import { RecordReader } from "./record/record-reader.js";
@@ -179,6 +180,7 @@ export abstract class TlsConnection {
         case ContentType.handshake:
           this.reassembler.push(record.fragment);
           for (let m = this.reassembler.next(); m; m = this.reassembler.next()) {
+            if (this.isIgnorableHelloRequest(m)) continue;
             try {
               this.state = await this.state.onHandshake(this.context, m);
             } catch (error) {
@@ -207,6 +209,19 @@ export abstract class TlsConnection {
       }
       if (this.currentStatus === "closed") return;
     }
+  }
+
+  /**
+   * RFC 5246 §7.4.1.1: a client ignores HelloRequest while it is negotiating (it is not part of the
+   * transcript). An established connection passes it to the `Connected` state instead.
+   */
+  private isIgnorableHelloRequest(message: HandshakeMessage): boolean {
+    if (this.config.role !== "client" || message.type !== HandshakeType.hello_request || this.state.connected) {
+      return false;
+    }
+    if (message.body.length !== 0) throw new TlsAlertError("decode_error", "HelloRequest must be empty");
+    this.events.emit("trace", { step: "HelloRequest ignored during the handshake" });
+    return true;
   }
 
   private receiveAlert(fragment: Uint8Array): void {

@@ -255,3 +255,29 @@ describe("unexpected messages", () => {
     expect(pair.serverLog.close?.error?.code).toBe("ERR_TLS_ALERT_SENT");
   });
 });
+
+describe("HelloRequest and key-exchange robustness", () => {
+  it("a HelloRequest during the handshake is ignored by the client (not hashed)", async () => {
+    const inject = firstFlight("server", (bytes) =>
+      rewriteFlight(bytes, (msgs) => [{ type: 0, body: new Uint8Array(0) }, ...msgs]),
+    );
+    const pair = await handshakePair(clientOptions(), serverOptions(), inject);
+    expect(pair.clientLog.handshake).toBeDefined();
+    expect(pair.clientLog.trace).toContain("HelloRequest ignored during the handshake");
+  });
+
+  it("a ClientKeyExchange the key cannot decrypt still gets no alert before Finished", async () => {
+    const wrongLength: CryptoProvider = {
+      ...provider,
+      importRsaPublicKey(key) {
+        const real = provider.importRsaPublicKey(key);
+        const wrapped = Object.create(real);
+        wrapped.encryptPkcs1v15 = (pt: Uint8Array) => real.encryptPkcs1v15(pt).subarray(1);
+        return wrapped;
+      },
+    };
+    const pair = await handshakePair(clientOptions({ provider: wrongLength }), serverOptions());
+    expect(pair.serverLog.trace).toContain("ChangeCipherSpec received");
+    expect(["bad_record_mac", "decrypt_error"]).toContain(sentAlerts(pair.serverLog)[0]);
+  });
+});

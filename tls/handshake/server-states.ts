@@ -133,7 +133,13 @@ export class ExpectClientKeyExchange extends ExpectMessage {
   protected async handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
     const encrypted = decodeRsaClientKeyExchange(message.body, ctx.version);
     const key = ctx.config.privateKey!;
-    const premaster = await key.decryptTlsPremaster(encrypted, ctx.clientHelloVersion);
+    let premaster: Uint8Array;
+    try {
+      premaster = await key.decryptTlsPremaster(encrypted, ctx.clientHelloVersion);
+    } catch {
+      // A provider that rejects the ciphertext (e.g. wrong length) must not create an early alert either.
+      premaster = ctx.config.provider.randomBytes(48);
+    }
     ctx.hooks.trace("pre-master secret decrypted", `${encrypted.length}-byte RSA ciphertext`);
     ctx.masterSecret = ctx.extendedMasterSecret
       ? computeExtendedMasterSecret(ctx.prf!, premaster, ctx.transcript.hash())

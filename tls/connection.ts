@@ -119,7 +119,7 @@ export abstract class TlsConnection {
     if (this.currentStatus === "closing" || this.currentStatus === "closed") {
       return Promise.reject(new WasslError("ERR_TLS_CLOSED", "write after close"));
     }
-    const copy = data.slice();
+    const copy = new Uint8Array(data); // a real copy even for a Node Buffer (whose slice() is a view)
     return this.enqueue(() => {
       if (this.currentStatus === "open") this.writer.write(ContentType.application_data, copy);
       else if (this.currentStatus === "handshaking") this.earlyWrites.push(copy);

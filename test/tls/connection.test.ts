@@ -197,3 +197,15 @@ describe("alerts during the handshake", () => {
     expect(sentAlerts(pair.serverLog)).toEqual([alert]);
   });
 });
+
+describe("Node Buffers", () => {
+  it("receive() and write() copy Buffers (whose slice() is a view) before queueing", async () => {
+    const pair = await handshakePair(clientOptions(), serverOptions());
+    const data = Buffer.from("original");
+    const written = pair.client.write(data);
+    data.fill(0x41);
+    await written;
+    await pair.settle();
+    expect(new TextDecoder().decode(pair.received("server"))).toBe("original");
+  });
+});

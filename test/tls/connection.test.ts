@@ -139,10 +139,6 @@ describe("API contract", () => {
     expect(() => new TlsServer({ secureContext: createSecureContext({ provider }) })).toThrow(/cert and key/);
   });
 
-  it("requestCert is refused until client authentication exists (never silently ignored)", () => {
-    expect(() => new TlsServer(serverOptions({ requestCert: true }))).toThrow(/issue 6/);
-  });
-
   it("options are validated up front", () => {
     expect(() => new TlsServer({ provider })).toThrow(/cert and key/);
     expect(() => new TlsClient({ provider, minVersion: "TLSv1.2", maxVersion: "TLSv1" })).toThrow(/minVersion/);

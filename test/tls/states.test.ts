@@ -5,7 +5,12 @@ import { TlsAlertError } from "../../tls/alerts.js";
 import { ExpectCertificate, ExpectServerHello, ExpectServerHelloDone } from "../../tls/handshake/client-states.js";
 import type { HandshakeContext } from "../../tls/handshake/context.js";
 import { Connected, ExpectChangeCipherSpec, ExpectFinished } from "../../tls/handshake/finish-states.js";
-import { ExpectClientHello, ExpectClientKeyExchange } from "../../tls/handshake/server-states.js";
+import {
+  ExpectCertificateVerify,
+  ExpectClientCertificate,
+  ExpectClientHello,
+  ExpectClientKeyExchange,
+} from "../../tls/handshake/server-states.js";
 import type { HandshakeState } from "../../tls/handshake/state.js";
 import { HandshakeType } from "../../tls/messages/handshake-types.js";
 
@@ -18,7 +23,9 @@ const STATES: [HandshakeState, number[]][] = [
   [new ExpectServerHelloDone(), [HandshakeType.certificate_request, HandshakeType.server_hello_done]],
   [new ExpectServerHelloDone(true), [HandshakeType.server_hello_done]],
   [new ExpectClientHello(), [HandshakeType.client_hello]],
-  [new ExpectClientKeyExchange(), [HandshakeType.client_key_exchange]],
+  [new ExpectClientKeyExchange(false), [HandshakeType.client_key_exchange]],
+  [new ExpectClientCertificate(), [HandshakeType.certificate]],
+  [new ExpectCertificateVerify(), [HandshakeType.certificate_verify]],
   [new ExpectChangeCipherSpec(), []],
   [new ExpectFinished(), [HandshakeType.finished]],
 ];

@@ -102,10 +102,6 @@ export function resolveConfig(
   if (role === "server" && (context.certificateChain.length === 0 || !context.privateKey)) {
     throw new WasslError("ERR_TLS_MISSING_CREDENTIALS", "a server needs cert and key");
   }
-  if (options.requestCert === true) {
-    // Accepting the option silently would let unauthenticated clients in.
-    throw new WasslError("ERR_TLS_NOT_IMPLEMENTED", "requestCert (client authentication) arrives with issue 6");
-  }
   const now = options.now;
   return {
     ...context,
@@ -115,7 +111,7 @@ export function resolveConfig(
     verifyPeer: options.verifyPeerCertificate ?? defaultPeerVerifier,
     maxHandshakeMessageSize: options.maxHandshakeMessageSize ?? 65536,
     servername: options.servername,
-    requestCert: false,
+    requestCert: role === "server" && options.requestCert === true,
     honorCipherOrder: options.honorCipherOrder !== false,
     ownsPrivateKey: !options.secureContext && context.privateKey !== undefined && context.privateKey !== options.key,
   };

@@ -1,0 +1,85 @@
+// Modular exponentiation in the Montgomery domain.
+//
+// The secret-exponent routine uses a fixed 5-bit window: every window costs five squarings and one
+// multiplication by a table entry chosen with a masked scan over all 32 entries, so neither the
+// branches nor the memory addresses depend on the exponent (or the base).
+import { NUM_BYTES, limb, numBit, numCopy, setLimb } from "./limbs";
+import { modLimbs, modOne, montMul, montSqr } from "./montgomery";
+
+const WINDOW: i32 = 5;
+const TABLE_SIZE: i32 = 1 << WINDOW;
+const TABLE: usize = memory.data(TABLE_SIZE * NUM_BYTES, 16);
+const PICKED: usize = memory.data(NUM_BYTES, 16);
+const ACC: usize = memory.data(NUM_BYTES, 16);
+
+/** Copies table entry `index` into PICKED by reading every entry (masked selection). */
+function pickEntry(index: u32, nl: i32): void {
+  memory.fill(PICKED, 0, <usize>nl << 2);
+  for (let e: u32 = 0; e < <u32>TABLE_SIZE; e++) {
+    const diff = e ^ index;
+    const mask = <u32>(((<u64>diff) - 1) >> 32); // all ones when e == index
+    const entry = TABLE + <usize>e * <usize>NUM_BYTES;
+    let j: i32 = 0;
+    if (ASC_FEATURE_SIMD) {
+      const mv = i32x4.splat(<i32>mask);
+      for (; j + 4 <= nl; j += 4) {
+        const off = <usize>j << 2;
+        v128.store(PICKED + off, v128.or(v128.load(PICKED + off), v128.and(v128.load(entry + off), mv)));
+      }
+    }
+    for (; j < nl; j++) setLimb(PICKED, j, limb(PICKED, j) | (limb(entry, j) & mask));
+  }
+}
+
+/**
+ * r = base^exp mod m, everything in Montgomery form except `exp` (plain limbs). `expBits` is the
+ * public bound on the exponent's length (e.g. the bit length of the modulus); the sequence of
+ * operations and memory accesses depends only on `expBits` and the modulus size.
+ */
+export function modExpSecret(r: usize, base: usize, exp: usize, expBits: i32, m: usize): void {
+  const nl = modLimbs(m);
+  numCopy(TABLE, modOne(m), nl);
+  numCopy(TABLE + <usize>NUM_BYTES, base, nl);
+  for (let i = 2; i < TABLE_SIZE; i++) {
+    const entry = TABLE + <usize>i * <usize>NUM_BYTES;
+    if ((i & 1) == 0) montSqr(entry, TABLE + <usize>(i >> 1) * <usize>NUM_BYTES, m);
+    else montMul(entry, entry - <usize>NUM_BYTES, base, m);
+  }
+  const windows = (expBits + WINDOW - 1) / WINDOW;
+  for (let w = windows - 1; w >= 0; w--) {
+    let index: u32 = 0;
+    for (let b = WINDOW - 1; b >= 0; b--) {
+      const pos = w * WINDOW + b;
+      index = (index << 1) | (pos < expBits ? numBit(exp, pos) : 0);
+    }
+    pickEntry(index, nl);
+    if (w == windows - 1) {
+      numCopy(ACC, PICKED, nl);
+    } else {
+      for (let s = 0; s < WINDOW; s++) montSqr(ACC, ACC, m);
+      montMul(ACC, ACC, PICKED, m);
+    }
+  }
+  numCopy(r, ACC, nl);
+  memory.fill(TABLE, 0, <usize>TABLE_SIZE * <usize>NUM_BYTES);
+  memory.fill(PICKED, 0, <usize>NUM_BYTES);
+  memory.fill(ACC, 0, <usize>NUM_BYTES);
+}
+
+/**
+ * r = base^e mod m for a public exponent that fits in 32 bits (left-to-right square and multiply,
+ * variable time in `e` only). Montgomery form in and out. r must not alias base.
+ */
+export function modExpSmall(r: usize, base: usize, e: u32, m: usize): void {
+  const nl = modLimbs(m);
+  if (e == 0) {
+    numCopy(r, modOne(m), nl);
+    return;
+  }
+  numCopy(r, base, nl);
+  for (let bit = 30 - <i32>clz(e); bit >= 0; bit--) {
+    montSqr(r, r, m);
+    if ((e >> <u32>bit) & 1) montMul(r, r, base, m);
+  }
+}
+

@@ -1,0 +1,49 @@
+import * as crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RsaPrivateKey } from "../../bindings/index.js";
+import { init, type WasmBuild } from "../../bindings/wasm.js";
+import { componentsOf, nodeKey, randomBelowModulus } from "../support/rsa-keys.js";
+
+const NO_PADDING = crypto.constants.RSA_NO_PADDING;
+
+describe.each<WasmBuild>(["simd", "scalar"])("raw RSA operations vs node:crypto (%s build)", (build) => {
+  beforeAll(() => init({ build }));
+
+  describe.each([
+    [512, 65537],
+    [1024, 3],
+    [2048, 65537],
+    [3072, 65537],
+    [4096, 65537],
+  ])("%i-bit key, e = %i", (bits, e) => {
+    let key: RsaPrivateKey;
+    const node = nodeKey(bits, e);
+    const pub = crypto.createPublicKey(node);
+    beforeAll(() => {
+      key = RsaPrivateKey.fromComponents(componentsOf(node));
+    });
+    afterAll(() => key.dispose());
+
+    it("private op equals privateDecrypt(RSA_NO_PADDING)", () => {
+      for (let i = 0; i < 3; i++) {
+        const c = randomBelowModulus(componentsOf(node).n);
+        const expected = crypto.privateDecrypt({ key: node, padding: NO_PADDING }, c);
+        expect(Buffer.from(key.rawPrivate(c)).toString("hex")).toBe(expected.toString("hex"));
+      }
+    });
+
+    it("public op equals publicEncrypt(RSA_NO_PADDING)", () => {
+      for (let i = 0; i < 3; i++) {
+        const m = randomBelowModulus(componentsOf(node).n);
+        const expected = crypto.publicEncrypt({ key: pub, padding: NO_PADDING }, m);
+        expect(Buffer.from(key.publicKey.rawPublic(m)).toString("hex")).toBe(expected.toString("hex"));
+      }
+    });
+
+    it("rejects inputs not below the modulus", () => {
+      const n = componentsOf(node).n;
+      expect(() => key.rawPrivate(n)).toThrow(/modulus/);
+      expect(() => key.publicKey.rawPublic(n)).toThrow(/modulus/);
+    });
+  });
+});

@@ -18,3 +18,21 @@ export function webCryptoError(name: WebCryptoErrorName, message: string): Error
   error.name = name;
   return error;
 }
+
+const WEBCRYPTO_NAMES = new Set<string>([
+  "NotSupportedError",
+  "OperationError",
+  "InvalidAccessError",
+  "DataError",
+  "SyntaxError",
+]);
+
+/** Passes WebCrypto errors through; any other failure (e.g. a provider error) becomes an OperationError. */
+export function toWebCryptoError(error: unknown): Error {
+  if (error instanceof TypeError) return error;
+  if (error instanceof Error && WEBCRYPTO_NAMES.has(error.name)) return error;
+  return webCryptoError(
+    "OperationError",
+    `operation failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
+}

@@ -4,7 +4,7 @@
 import type { CryptoProvider, ProviderRsaPrivateKey, ProviderRsaPublicKey } from "../../tls/provider.js";
 import { type AlgorithmInput, DIGESTS, normalize } from "./algorithms.js";
 import { arrayBufferOf, bytesOf } from "./bytes.js";
-import { webCryptoError } from "./errors.js";
+import { toWebCryptoError, webCryptoError } from "./errors.js";
 import {
   exportKey,
   importKey,
@@ -127,7 +127,7 @@ export function createSubtleCrypto(provider: CryptoProvider): WasslSubtleCrypto 
     return provider.createCbc("aes", secret(key), iv);
   };
 
-  return {
+  return rejectingWithWebCryptoErrors({
     async digest(algorithm, data) {
       const { name } = normalize(algorithm, Object.keys(DIGESTS), "digest");
       return arrayBufferOf(provider.hash(DIGESTS[name], bytesOf(data)));
@@ -200,5 +200,20 @@ export function createSubtleCrypto(provider: CryptoProvider): WasslSubtleCrypto 
         aead.dispose();
       }
     },
-  };
+  });
+}
+
+/** Every method of `subtle`, with failures mapped to WebCrypto's error names (see toWebCryptoError). */
+function rejectingWithWebCryptoErrors(subtle: WasslSubtleCrypto): WasslSubtleCrypto {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(subtle) as [string, (...args: unknown[]) => Promise<unknown>][]) {
+    wrapped[name] = async (...args: unknown[]) => {
+      try {
+        return await method(...args);
+      } catch (error) {
+        throw toWebCryptoError(error);
+      }
+    };
+  }
+  return wrapped as unknown as WasslSubtleCrypto;
 }

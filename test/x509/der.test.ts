@@ -211,3 +211,38 @@ describe("DER reader: constructed types and tags", () => {
     expect(toHex(encodeTlv(4, new Uint8Array(300)).subarray(0, 4))).toBe("0482012c");
   });
 });
+
+describe("DER reader robustness", () => {
+  it("random input only ever throws DerError", async () => {
+    const fc = await import("fast-check");
+    const { decodeRsaPrivateKey, decodeRsaPublicKey } = await import("../../tls/x509/keys.js");
+    const seed = encodeSequence([
+      encodeSmallInteger(0),
+      encodeSequence([encodeOid("1.2.840.113549.1.1.1"), encodeNull()]),
+    ]);
+    const inputs = fc.oneof(
+      fc.uint8Array({ maxLength: 64 }),
+      fc.tuple(fc.nat(seed.length - 1), fc.integer({ min: 1, max: 255 })).map(([i, x]) => {
+        const b = seed.slice();
+        b[i]! ^= x;
+        return b;
+      }),
+    );
+    fc.assert(
+      fc.property(inputs, (bytes) => {
+        for (const parse of [
+          () => DerReader.single(bytes),
+          () => decodeRsaPrivateKey(bytes),
+          () => decodeRsaPublicKey(bytes),
+        ]) {
+          try {
+            parse();
+          } catch (e) {
+            if (!(e instanceof DerError)) throw e;
+          }
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -1,9 +1,9 @@
 // X.509 v3 certificates, RFC 5280 §4.1. Parsing only: chain validation lives in verify.ts.
 import type { RsaPublicComponents } from "../provider.js";
+import { equalBytes, toHex } from "./bytes.js";
 import { DerReader, Tag } from "./der.js";
 import { CertificateError, DerError } from "./errors.js";
 import { type CertificateExtensions, parseExtensions } from "./extensions.js";
-import { equalBytes, toHex } from "./bytes.js";
 import { formatIp } from "./ip.js";
 import { readSubjectPublicKeyInfo, type SubjectPublicKeyInfo } from "./keys.js";
 import { DistinguishedName } from "./name.js";
@@ -45,7 +45,7 @@ export class Certificate {
 
   private constructor(der: Uint8Array) {
     this.raw = der;
-    const outer = new DerReader(DerReader.single(der).contents);
+    const outer = DerReader.topLevelSequence(der);
     const tbsElement = outer.expect(Tag.SEQUENCE);
     this.tbs = tbsElement.raw;
     const outerAlgorithm = outer.expect(Tag.SEQUENCE).raw;
@@ -59,7 +59,8 @@ export class Certificate {
     if (versionField) {
       this.version = versionField.smallInteger() + 1;
       versionField.end();
-      if (this.version < 1 || this.version > 3) throw new DerError("UNEXPECTED_TAG", `certificate version ${this.version}`);
+      if (this.version < 1 || this.version > 3)
+        throw new DerError("UNEXPECTED_TAG", `certificate version ${this.version}`);
     }
     this.serial = tbs.integerBytes();
     const innerAlgorithm = tbs.expect(Tag.SEQUENCE).raw;
@@ -82,10 +83,10 @@ export class Certificate {
     this.extensions = parseExtensions(extensionsField);
   }
 
-  /** Parses one DER certificate; malformed input throws `CertificateError` `CERT_PARSE_ERROR`. */
+  /** Parses (a copy of) one DER certificate; malformed input throws `CertificateError` `CERT_PARSE_ERROR`. */
   static fromDer(der: Uint8Array): Certificate {
     try {
-      return new Certificate(der);
+      return new Certificate(der.slice());
     } catch (e) {
       if (e instanceof DerError) {
         const error = new CertificateError("CERT_PARSE_ERROR", `malformed certificate: ${e.message}`);
@@ -120,9 +121,11 @@ export class Certificate {
     return this.subjectPublicKeyInfo.rsa ?? null;
   }
 
-  /** Serial number as upper-case hex (node:crypto `X509Certificate.serialNumber` style). */
+  /** Serial number as upper-case hex without the DER sign byte (node:crypto `X509Certificate.serialNumber`). */
   get serialNumber(): string {
-    return toHex(this.serial).toUpperCase();
+    const s = this.serial;
+    if (s.every((b) => b === 0)) return "0";
+    return toHex(s.length > 1 && s[0] === 0 ? s.subarray(1) : s).toUpperCase();
   }
 
   /** True when subject and issuer names are byte-identical (RFC 5280 §6.1 "self-issued"). */
@@ -180,4 +183,3 @@ export function formatOpenSslDate(d: Date): string {
   const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
   return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, " ")} ${time} ${d.getUTCFullYear()} GMT`;
 }
-

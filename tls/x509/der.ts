@@ -68,6 +68,14 @@ export class DerReader {
     return element;
   }
 
+  /** Parses `bytes` as exactly one SEQUENCE (trailing bytes rejected) and returns a reader over its contents. */
+  static topLevelSequence(bytes: Uint8Array): DerReader {
+    const outer = new DerReader(bytes);
+    const contents = outer.sequence();
+    outer.end();
+    return contents;
+  }
+
   /** True when every byte has been consumed. */
   get done(): boolean {
     return this.pos >= this.bytes.length;

@@ -134,7 +134,12 @@ function readExtKeyUsage(r: DerReader): string[] {
 
 function readSubjectAltNames(r: DerReader): SubjectAltNames {
   const seq = r.sequence();
-  const names = { dnsNames: [] as string[], ipAddresses: [] as Uint8Array[], emails: [] as string[], uris: [] as string[] };
+  const names = {
+    dnsNames: [] as string[],
+    ipAddresses: [] as Uint8Array[],
+    emails: [] as string[],
+    uris: [] as string[],
+  };
   let otherCount = 0;
   while (!seq.done) {
     const { tag, contents } = seq.element();
@@ -142,7 +147,8 @@ function readSubjectAltNames(r: DerReader): SubjectAltNames {
     else if (tag === 0x82) names.dnsNames.push(decodeString(Tag.IA5_STRING, contents));
     else if (tag === 0x86) names.uris.push(decodeString(Tag.IA5_STRING, contents));
     else if (tag === 0x87) {
-      if (contents.length !== 4 && contents.length !== 16) throw new DerError("BAD_STRING", "iPAddress must be 4 or 16 bytes");
+      if (contents.length !== 4 && contents.length !== 16)
+        throw new DerError("BAD_STRING", "iPAddress must be 4 or 16 bytes");
       names.ipAddresses.push(contents);
     } else if ((tag & 0xc0) === 0x80) otherCount++;
     else throw new DerError("UNEXPECTED_TAG", `GeneralName with tag 0x${tag.toString(16)}`);

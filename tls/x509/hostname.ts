@@ -2,8 +2,9 @@
 // subjectAltName dNSName entries, the wildcard only as the complete left-most label, IP literals
 // against iPAddress entries, and the subject commonName only when no DNS-ID/URI-ID exists and the
 // caller opts in.
-import type { Certificate } from "./certificate.js";
+
 import { equalBytes } from "./bytes.js";
+import type { Certificate } from "./certificate.js";
 import { parseIp } from "./ip.js";
 
 /** Options of `matchesHostname`. */
@@ -17,13 +18,11 @@ export function matchesHostname(cert: Certificate, hostname: string, options: Ho
   const san = cert.extensions.subjectAltNames;
   const ip = parseIp(hostname);
   if (ip) return (san?.ipAddresses ?? []).some((candidate) => equalBytes(candidate, ip));
-  const host = normalizeDnsName(hostname);
-  if (host === null) return false;
   const dnsNames = san?.dnsNames ?? [];
-  if (dnsNames.length > 0 || (san?.uris.length ?? 0) > 0) return dnsNames.some((p) => matchesPattern(p, host));
+  if (dnsNames.length > 0 || (san?.uris.length ?? 0) > 0) return dnsNames.some((p) => matchesPattern(p, hostname));
   if (!options.allowCommonName) return false;
   const cn = cert.subject.commonName;
-  return cn !== undefined && matchesPattern(cn, host);
+  return cn !== undefined && matchesPattern(cn, hostname);
 }
 
 /** Lower-cases, drops one trailing dot and checks LDH-ish syntax; null when not a usable DNS name. */
@@ -35,10 +34,12 @@ function normalizeDnsName(name: string): string | null {
 }
 
 /**
- * Matches one presented identifier against a normalized host. `*` is accepted only as the entire
+ * Matches one presented identifier (a SAN dNSName or CN) against a host name. `*` is accepted only as the entire
  * left-most label of a name with at least three labels, and stands for exactly one label.
  */
-export function matchesPattern(pattern: string, host: string): boolean {
+export function matchesPattern(pattern: string, hostname: string): boolean {
+  const host = normalizeDnsName(hostname);
+  if (host === null) return false;
   const p = (pattern.endsWith(".") ? pattern.slice(0, -1) : pattern).toLowerCase();
   if (!p.includes("*")) return normalizeDnsName(p) === host;
   const labels = p.split(".");
@@ -48,4 +49,3 @@ export function matchesPattern(pattern: string, host: string): boolean {
   const dot = host.indexOf(".");
   return dot > 0 && host.slice(dot + 1) === suffix;
 }
-

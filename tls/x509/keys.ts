@@ -73,8 +73,7 @@ function positive(v: Uint8Array, what: string): Uint8Array {
  */
 export function decodeRsaPublicKey(der: Uint8Array): RsaPublicComponents {
   const outer = new DerReader(der);
-  const first = new DerReader(DerReader.single(der).contents).peekTag();
-  if (first === Tag.INTEGER) return readPkcs1PublicKey(outer);
+  if (DerReader.topLevelSequence(der).peekTag() === Tag.INTEGER) return readPkcs1PublicKey(outer);
   const info = readSubjectPublicKeyInfo(outer);
   outer.end();
   if (!info.rsa) throw new DerError("UNSUPPORTED_KEY", `not an RSA key (algorithm ${info.algorithm})`);
@@ -87,7 +86,7 @@ export function decodeRsaPublicKey(der: Uint8Array): RsaPublicComponents {
  * SEQUENCE). Integers are returned big-endian unsigned without a sign byte.
  */
 export function decodeRsaPrivateKey(der: Uint8Array): RsaPrivateComponents {
-  const seq = new DerReader(DerReader.single(der).contents);
+  const seq = DerReader.topLevelSequence(der);
   const version = seq.smallInteger();
   if (seq.peekTag() !== Tag.SEQUENCE) return readPkcs1PrivateFields(version, seq);
   // PKCS#8: version, AlgorithmIdentifier, OCTET STRING privateKey, [0] attributes, [1] publicKey (v2).
@@ -102,7 +101,7 @@ export function decodeRsaPrivateKey(der: Uint8Array): RsaPrivateComponents {
   seq.optional(0xa0);
   if (version === 1) seq.optional(0x81);
   seq.end();
-  const pkcs1 = new DerReader(DerReader.single(inner).contents);
+  const pkcs1 = DerReader.topLevelSequence(inner);
   return readPkcs1PrivateFields(pkcs1.smallInteger(), pkcs1);
 }
 

@@ -1,8 +1,8 @@
 // Distinguished names, RFC 5280 §4.1.2.4: Name ::= SEQUENCE OF RelativeDistinguishedName (SET OF
 // AttributeTypeAndValue). Kept raw for comparison; decoded for display and the commonName fallback.
+import { equalBytes, toHex } from "./bytes.js";
 import { DerReader, decodeString, Tag } from "./der.js";
 import { DerError } from "./errors.js";
-import { equalBytes, toHex } from "./bytes.js";
 import { DN_ATTRIBUTE_NAMES, OID_COMMON_NAME } from "./oids.js";
 
 /** One attribute of a name, in encoding order. */
@@ -11,8 +11,12 @@ export interface NameAttribute {
   readonly oid: string;
   /** Short name (`CN`, `O`, …) or the dotted OID when unknown. */
   readonly shortName: string;
-  /** Decoded value; non-string values are shown as `#` + hex (RFC 4514 §2.4). */
+  /** Decoded value; non-string values are shown as `#` + hex of their encoding (RFC 4514 §2.4). */
   readonly value: string;
+  /** True when `value` is the `#hex` form of a non-string value. */
+  readonly binary: boolean;
+  /** Index of the RelativeDistinguishedName holding it (several attributes may share one). */
+  readonly rdn: number;
 }
 
 /** A parsed distinguished name. */
@@ -32,15 +36,18 @@ export class DistinguishedName {
     const element = reader.expect(Tag.SEQUENCE);
     const rdns = new DerReader(element.contents);
     const attributes: NameAttribute[] = [];
-    while (!rdns.done) {
+    for (let rdn = 0; !rdns.done; rdn++) {
       const set = rdns.set();
       if (set.done) throw new DerError("UNEXPECTED_TAG", "empty RelativeDistinguishedName");
       while (!set.done) {
         const atv = set.sequence();
         const oid = atv.oid();
-        const value = atv.element();
+        const { tag, contents, raw } = atv.element();
         atv.end();
-        attributes.push({ oid, shortName: DN_ATTRIBUTE_NAMES[oid] ?? oid, value: displayValue(value.tag, value.contents, value.raw) });
+        const shortName = DN_ATTRIBUTE_NAMES[oid] ?? oid;
+        const text = decodeValue(tag, contents);
+        const value = text ?? `#${toHex(raw)}`;
+        attributes.push({ oid, shortName, value, binary: text === undefined, rdn });
       }
     }
     return new DistinguishedName(element.raw, attributes);
@@ -53,7 +60,7 @@ export class DistinguishedName {
 
   /** Every commonName value, in order. */
   get commonNames(): string[] {
-    return this.attributes.filter((a) => a.oid === OID_COMMON_NAME).map((a) => a.value);
+    return this.attributes.filter((a) => a.oid === OID_COMMON_NAME && !a.binary).map((a) => a.value);
   }
 
   /** Byte-wise equality of the encodings (the comparison used to chain issuer to subject). */
@@ -61,16 +68,35 @@ export class DistinguishedName {
     return equalBytes(this.raw, other.raw);
   }
 
-  /** node:crypto `X509Certificate.subject` style: one `type=value` per line, encoding order. */
+  /**
+   * node:crypto `X509Certificate.subject` style: one RDN per line in encoding order, `type=value` with
+   * RFC 4514 §2.4 escaping, attributes of a multi-valued RDN joined by ` + `.
+   */
   toString(): string {
-    return this.attributes.map((a) => `${a.shortName}=${a.value}`).join("\n");
+    const lines: string[] = [];
+    let previousRdn = -1;
+    for (const a of this.attributes) {
+      const text = `${a.shortName}=${a.binary ? a.value : escapeValue(a.value)}`;
+      if (a.rdn === previousRdn) lines[lines.length - 1] += ` + ${text}`;
+      else lines.push(text);
+      previousRdn = a.rdn;
+    }
+    return lines.join("\n");
   }
 }
 
-function displayValue(tag: number, contents: Uint8Array, raw: Uint8Array): string {
+function decodeValue(tag: number, contents: Uint8Array): string | undefined {
   try {
     return decodeString(tag, contents);
   } catch {
-    return `#${toHex(raw)}`;
+    return undefined;
   }
+}
+
+/** RFC 4514 §2.4: backslash before `,+"\<>;`, a leading space or `#`, and a trailing space. */
+function escapeValue(value: string): string {
+  return value
+    .replace(/[,+"\\<>;]/g, (c) => `\\${c}`)
+    .replace(/^[ #]/, (c) => `\\${c}`)
+    .replace(/ $/, "\\ ");
 }

@@ -50,7 +50,7 @@ export const OID_EKU = {
   clientAuth: "1.3.6.1.5.5.7.3.2",
 } as const;
 
-/** Short names of distinguished-name attribute types (RFC 4514 §3 plus common extras). */
+/** Short names of distinguished-name attribute types (RFC 4514 §3 plus the OpenSSL short names). */
 export const DN_ATTRIBUTE_NAMES: Readonly<Record<string, string>> = {
   "2.5.4.3": "CN",
   "2.5.4.4": "SN",
@@ -63,6 +63,19 @@ export const DN_ATTRIBUTE_NAMES: Readonly<Record<string, string>> = {
   "2.5.4.11": "OU",
   "2.5.4.12": "title",
   "2.5.4.42": "GN",
+  "2.5.4.13": "description",
+  "2.5.4.15": "businessCategory",
+  "2.5.4.16": "postalAddress",
+  "2.5.4.17": "postalCode",
+  "2.5.4.41": "name",
+  "2.5.4.43": "initials",
+  "2.5.4.44": "generationQualifier",
+  "2.5.4.46": "dnQualifier",
+  "2.5.4.65": "pseudonym",
+  "2.5.4.97": "organizationIdentifier",
+  "1.3.6.1.4.1.311.60.2.1.1": "jurisdictionL",
+  "1.3.6.1.4.1.311.60.2.1.2": "jurisdictionST",
+  "1.3.6.1.4.1.311.60.2.1.3": "jurisdictionC",
   "0.9.2342.19200300.100.1.25": "DC",
   "0.9.2342.19200300.100.1.1": "UID",
   "1.2.840.113549.1.9.1": "emailAddress",

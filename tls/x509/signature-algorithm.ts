@@ -1,7 +1,7 @@
 // Signature AlgorithmIdentifiers of certificates: PKCS#1 v1.5 with a digest (RFC 8017 Appendix C,
 // RFC 4055 §5) and RSASSA-PSS with its parameters (RFC 4055 §3.1, RFC 8017 Appendix A.2.3).
 import type { HashName } from "../provider.js";
-import { DerReader, Tag } from "./der.js";
+import { type DerReader, Tag } from "./der.js";
 import { DerError } from "./errors.js";
 import { HASH_OIDS, OID_MGF1, OID_RSASSA_PSS, PKCS1_SIGNATURE_OIDS } from "./oids.js";
 

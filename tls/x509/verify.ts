@@ -6,9 +6,10 @@ import type { CryptoProvider, RsaPublicComponents } from "../provider.js";
 import { equalBytes } from "./bytes.js";
 import type { Certificate } from "./certificate.js";
 import { CertificateError, type CertificateErrorReason } from "./errors.js";
+import type { KeyUsage } from "./extensions.js";
 import { matchesHostname } from "./hostname.js";
 import { OID_EKU } from "./oids.js";
-import { HASH_LENGTH } from "./signature-algorithm.js";
+import { checkCertificateSignature } from "./signature-check.js";
 
 /** Options of `verifyChain`. */
 export interface VerifyChainOptions {
@@ -51,10 +52,14 @@ export function verifyChain(chain: readonly Certificate[], options: VerifyChainO
   const path = buildPath(chain, options);
   for (const [depth, cert] of path.entries()) {
     if (cert.extensions.unhandledCritical.length > 0) {
-      fail("UNHANDLED_CRITICAL_EXTENSION", `unsupported critical extension ${cert.extensions.unhandledCritical[0]}`, depth);
+      fail(
+        "UNHANDLED_CRITICAL_EXTENSION",
+        `unsupported critical extension ${cert.extensions.unhandledCritical[0]}`,
+        depth,
+      );
     }
   }
-  checkIssuerConstraints(path);
+  checkIssuerConstraints(path, options.purpose);
   checkLeafPurpose(leaf, options.purpose);
   checkValidity(path, options.now ?? new Date());
   if (options.hostname !== undefined && !matchesHostname(leaf, options.hostname, options)) {
@@ -102,12 +107,13 @@ function buildPath(chain: readonly Certificate[], options: VerifyChainOptions): 
     if (isIn(current, options.roots)) return path;
     if (path.length >= maxDepth) fail("CERT_CHAIN_TOO_LONG", `path longer than ${maxDepth}`, depth);
     const rootCandidates = options.roots.filter((r) => couldIssue(r, current));
-    const selfSigned = current.isSelfIssued && checkSignature(current, current, options, depth) === null;
+    const selfSigned =
+      current.isSelfIssued && checkCertificateSignature(current, current, options.provider, depth) === null;
     const chainCandidates = selfSigned ? [] : untrusted.filter((c) => couldIssue(c, current) && !path.includes(c));
     let firstError: CertificateError | null = null;
     let issuer: Certificate | undefined;
     for (const candidate of [...rootCandidates, ...chainCandidates]) {
-      const error = checkSignature(current, candidate, options, depth);
+      const error = checkCertificateSignature(current, candidate, options.provider, depth);
       if (!error) {
         issuer = candidate;
         break;
@@ -128,41 +134,8 @@ function buildPath(chain: readonly Certificate[], options: VerifyChainOptions): 
   }
 }
 
-/** Verifies `cert`'s signature with `issuer`'s key; returns the error instead of throwing. */
-function checkSignature(
-  cert: Certificate,
-  issuer: Certificate,
-  options: VerifyChainOptions,
-  depth: number,
-): CertificateError | null {
-  const algorithm = cert.signatureAlgorithm;
-  const issuerKey = issuer.publicKey;
-  if (algorithm.kind === "unsupported") {
-    return new CertificateError("UNSUPPORTED_SIGNATURE_ALGORITHM", `signature algorithm ${algorithm.oid}`, depth);
-  }
-  if (algorithm.hash === "md5") return new CertificateError("CA_MD_TOO_WEAK", "MD5 signatures are not accepted", depth);
-  if (!issuerKey) {
-    const keyAlgorithm = issuer.subjectPublicKeyInfo.algorithm;
-    return new CertificateError("UNSUPPORTED_PUBLIC_KEY", `issuer key algorithm ${keyAlgorithm}`, depth);
-  }
-  const digest = options.provider.hash(algorithm.hash, cert.tbs);
-  const key = options.provider.importRsaPublicKey(issuerKey);
-  let valid: boolean;
-  if (algorithm.kind === "pkcs1v15") valid = key.verifyPkcs1v15(algorithm.hash, digest, cert.signature);
-  else {
-    // The provider implements PSS with MGF1 over the same hash and salt length = digest length.
-    const standard =
-      algorithm.mgfHash === algorithm.hash && algorithm.saltLength === HASH_LENGTH[algorithm.hash] && algorithm.trailerField === 1;
-    if (!standard) {
-      return new CertificateError("UNSUPPORTED_SIGNATURE_ALGORITHM", "RSASSA-PSS parameters not supported", depth);
-    }
-    valid = key.verifyPss(algorithm.hash, digest, cert.signature);
-  }
-  return valid ? null : new CertificateError("CERT_SIGNATURE_FAILURE", "certificate signature failure", depth);
-}
-
 /** basicConstraints cA, keyCertSign and pathLenConstraint for every issuer (RFC 5280 §6.1.4 (k)–(n)). */
-function checkIssuerConstraints(path: readonly Certificate[]): void {
+function checkIssuerConstraints(path: readonly Certificate[], purpose: "serverAuth" | "clientAuth"): void {
   const anchor = path.length - 1;
   let intermediatesBelow = 0;
   for (let depth = 1; depth < path.length; depth++) {
@@ -177,15 +150,15 @@ function checkIssuerConstraints(path: readonly Certificate[]): void {
     if (constraints?.pathLength !== undefined && intermediatesBelow > constraints.pathLength) {
       fail("PATH_LENGTH_EXCEEDED", `pathLenConstraint ${constraints.pathLength} exceeded`, depth);
     }
-    if (depth < anchor && !hasPurpose(cert.extensions.extKeyUsage, OID_EKU.serverAuth, OID_EKU.clientAuth)) {
-      fail("INVALID_PURPOSE", "intermediate extended key usage excludes TLS", depth);
+    if (depth < anchor && !hasPurpose(cert.extensions.extKeyUsage, OID_EKU[purpose])) {
+      fail("INVALID_PURPOSE", `intermediate extended key usage excludes ${purpose}`, depth);
     }
     if (!cert.isSelfIssued) intermediatesBelow++;
   }
 }
 
-function hasPurpose(eku: readonly string[] | undefined, ...purposes: string[]): boolean {
-  return !eku || eku.includes(OID_EKU.anyExtendedKeyUsage) || purposes.some((p) => eku.includes(p));
+function hasPurpose(eku: readonly string[] | undefined, purpose: string): boolean {
+  return !eku || eku.includes(OID_EKU.anyExtendedKeyUsage) || eku.includes(purpose);
 }
 
 /** Leaf keyUsage and extKeyUsage for TLS (RFC 5280 §4.2.1.3, §4.2.1.12; OpenSSL's purpose checks). */
@@ -194,8 +167,8 @@ function checkLeafPurpose(leaf: Certificate, purpose: "serverAuth" | "clientAuth
     fail("INVALID_PURPOSE", `extended key usage does not allow ${purpose}`, 0);
   }
   const usage = leaf.extensions.keyUsage;
-  const allowed = purpose === "serverAuth" ? ["digitalSignature", "keyEncipherment"] : ["digitalSignature"];
-  if (usage && !allowed.some((u) => usage.has(u as "digitalSignature"))) {
+  const allowed: KeyUsage[] = purpose === "serverAuth" ? ["digitalSignature", "keyEncipherment"] : ["digitalSignature"];
+  if (usage && !allowed.some((u) => usage.has(u))) {
     fail("INVALID_PURPOSE", `key usage does not allow ${purpose}`, 0);
   }
 }

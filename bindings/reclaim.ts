@@ -9,6 +9,7 @@
 import type { Crypto } from "@reclaimprotocol/tls";
 import type { CryptoProvider, HashName, ProviderRsaPublicKey } from "../tls/provider.js";
 import { decodeRsaPublicKey } from "../tls/x509/keys.js";
+import { wasmProvider } from "./provider.js";
 
 type ReclaimCrypto = Crypto<unknown>;
 
@@ -32,8 +33,8 @@ export interface ReclaimCallCounters {
 
 /** Options for {@link createReclaimCrypto}. */
 export interface ReclaimCryptoOptions {
-  /** Our primitives (the WASM provider in production; any CryptoProvider works). */
-  provider: CryptoProvider;
+  /** Our primitives. Default: the WASM provider (call `init()` from wassl/crypto first). */
+  provider?: CryptoProvider;
   /** Implementation for what the provider lacks, e.g. `pureJsCrypto` from `@reclaimprotocol/tls/purejs-crypto`. */
   fallback: ReclaimCrypto;
 }
@@ -105,11 +106,12 @@ function secretOf(key: unknown, expected: string): Uint8Array {
  * ```ts
  * import { setCryptoImplementation } from "@reclaimprotocol/tls";
  * import { pureJsCrypto } from "@reclaimprotocol/tls/purejs-crypto";
- * const backend = createReclaimCrypto({ provider: wasmProvider, fallback: pureJsCrypto });
+ * await init(); // wassl/crypto
+ * const backend = createReclaimCrypto({ fallback: pureJsCrypto }); // provider defaults to wasmProvider
  * setCryptoImplementation(backend.crypto);
  * ```
  */
-export function createReclaimCrypto({ provider, fallback }: ReclaimCryptoOptions): ReclaimCryptoBackend {
+export function createReclaimCrypto({ provider = wasmProvider, fallback }: ReclaimCryptoOptions): ReclaimCryptoBackend {
   const counters: ReclaimCallCounters = {
     hash: 0,
     hmac: 0,

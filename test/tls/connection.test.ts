@@ -28,6 +28,15 @@ describe("server certificate validation (client)", () => {
     expect(pair.serverLog.handshake?.servername).toBeUndefined();
   });
 
+  it("a 512-bit server key → insufficient_security, accepted only with legacy", async () => {
+    const pki = testPki();
+    const weak = { cert: pki.weakServerCert, key: pki.weakServerKey, legacy: true };
+    const strict = await handshakePair(clientOptions(), serverOptions(weak));
+    expect(sentAlerts(strict.clientLog)).toEqual(["insufficient_security"]);
+    const legacy = await handshakePair(clientOptions({ legacy: true }), serverOptions(weak));
+    expect(legacy.clientLog.handshake?.authorized).toBe(true);
+  });
+
   it("a custom verifier replaces chain validation", async () => {
     const pair = await handshakePair(
       clientOptions({

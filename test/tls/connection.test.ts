@@ -214,3 +214,25 @@ describe("Node Buffers", () => {
     expect(new TextDecoder().decode(pair.received("server"))).toBe("original");
   });
 });
+
+describe("close during the handshake", () => {
+  it("close() right after write() waits for the handshake, delivers the data, then closes", async () => {
+    const pair = createPair(clientOptions(), serverOptions());
+    const start = pair.client.start();
+    const written = pair.client.write(new TextEncoder().encode("request"));
+    const closed = pair.client.close();
+    await expect(pair.client.write(Uint8Array.of(1))).rejects.toThrow(/write after close/);
+    await Promise.all([start, written, closed]);
+    await pair.settle();
+    expect(new TextDecoder().decode(pair.received("server"))).toBe("request");
+    expect(pair.serverLog.close?.reason).toBe("close_notify");
+    expect(pair.serverLog.close?.error).toBeUndefined();
+  });
+
+  it("handshake bytes before start() → unexpected_message", async () => {
+    const client = new TlsClient(clientOptions());
+    await client.receive(encodeRecord(22, 0x0303, Uint8Array.of(2, 0, 0, 0)));
+    expect(client.error?.code).toBe("ERR_TLS_ALERT_SENT");
+    expect(client.error?.alert?.name).toBe("unexpected_message");
+  });
+});

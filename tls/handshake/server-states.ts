@@ -14,7 +14,12 @@ import {
 import { type HandshakeMessage, HandshakeType } from "../messages/handshake-types.js";
 import { type ClientHello, decodeClientHello, encodeServerHello } from "../messages/hello.js";
 import { decodeCertificateVerify, decodeRsaClientKeyExchange } from "../messages/key-exchange.js";
-import { type CipherSuite, suiteAllowsVersion, TLS_EMPTY_RENEGOTIATION_INFO_SCSV } from "../suites.js";
+import {
+  type CipherSuite,
+  suiteAllowsVersion,
+  TLS_EMPTY_RENEGOTIATION_INFO_SCSV,
+  TLS_FALLBACK_SCSV,
+} from "../suites.js";
 import { TLS12 } from "../versions.js";
 import { checkPeerCertificate } from "./certificate-check.js";
 import {
@@ -59,8 +64,11 @@ export class ExpectClientHello extends ExpectMessage {
   protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState {
     const { config } = ctx;
     const hello = decodeClientHello(message.body);
-    // 1. Version and suite.
+    // 1. Version and suite. RFC 7507: a fallback retry below our best version means a downgrade attack.
     const version = negotiateVersion(hello.version, config.minVersion, config.maxVersion);
+    if (hello.cipherSuites.includes(TLS_FALLBACK_SCSV) && hello.version < config.maxVersion) {
+      fail("inappropriate_fallback", "TLS_FALLBACK_SCSV below the highest supported version");
+    }
     const suite = selectSuite(config.suites, hello.cipherSuites, version, config.honorCipherOrder);
     if (!hello.compressionMethods.includes(0)) fail("illegal_parameter", "client does not offer null compression");
     // 2. Extensions we understand.

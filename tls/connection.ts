@@ -14,6 +14,7 @@ import type { HandshakeConfig } from "./handshake/config.js";
 import { HandshakeContext } from "./handshake/context.js";
 import { DeclineRenegotiation } from "./handshake/finish-states.js";
 import type { HandshakeState } from "./handshake/state.js";
+import { type HandshakeMessage, HandshakeType } from "./messages/handshake-types.js";
 import { ContentType } from "./record/constants.js";
 import { HandshakeReassembler } from "./record/handshake-reassembler.js";
 import { RecordReader } from "./record/record-reader.js";
@@ -54,6 +55,7 @@ export abstract class TlsConnection {
   private handshakeInfo: HandshakeInfo | undefined;
   private failure: TlsError | undefined;
   private consecutiveWarnings = 0;
+  private closeRequested = false;
 
   protected constructor(
     protected readonly config: HandshakeConfig,
@@ -115,10 +117,10 @@ export abstract class TlsConnection {
 
   /** Sends application data (buffered until the handshake completes). Rejects after `close()`. */
   write(data: Uint8Array): Promise<void> {
-    if (this.currentStatus === "closing" || this.currentStatus === "closed") {
+    if (this.closeRequested || this.currentStatus === "closed") {
       return Promise.reject(new WasslError("ERR_TLS_CLOSED", "write after close"));
     }
-    const copy = data.slice();
+    const copy = new Uint8Array(data); // a real copy even for a Node Buffer (whose slice() is a view)
     return this.enqueue(() => {
       if (this.currentStatus === "open") this.writer.write(ContentType.application_data, copy);
       else if (this.currentStatus === "handshaking") this.earlyWrites.push(copy);
@@ -126,15 +128,14 @@ export abstract class TlsConnection {
   }
 
   /**
-   * Orderly close: sends close_notify (after any buffered writes) and stops writing. The `close` event
-   * follows when the peer's close_notify arrives (or immediately if it already did).
+   * Orderly close: sends close_notify after any buffered writes and stops writing. During the
+   * handshake the close waits for it to complete (like ending a Node socket right after `connect`),
+   * so early writes are still delivered. The `close` event follows the peer's close_notify.
    */
   close(): Promise<void> {
+    this.closeRequested = true;
     return this.enqueue(() => {
-      if (this.currentStatus === "closed" || this.currentStatus === "closing") return;
-      this.sendAlert("warning", "close_notify");
-      this.sentCloseNotify = true;
-      this.currentStatus = "closing";
+      if (this.currentStatus === "open") this.sendCloseNotify();
     });
   }
 
@@ -179,6 +180,7 @@ export abstract class TlsConnection {
         case ContentType.handshake:
           this.reassembler.push(record.fragment);
           for (let m = this.reassembler.next(); m; m = this.reassembler.next()) {
+            if (this.isIgnorableHelloRequest(m)) continue;
             try {
               this.state = await this.state.onHandshake(this.context, m);
             } catch (error) {
@@ -207,6 +209,19 @@ export abstract class TlsConnection {
       }
       if (this.currentStatus === "closed") return;
     }
+  }
+
+  /**
+   * RFC 5246 §7.4.1.1: a client ignores HelloRequest while it is negotiating (it is not part of the
+   * transcript). An established connection passes it to the `Connected` state instead.
+   */
+  private isIgnorableHelloRequest(message: HandshakeMessage): boolean {
+    if (this.config.role !== "client" || message.type !== HandshakeType.hello_request || this.state.connected) {
+      return false;
+    }
+    if (message.body.length !== 0) throw new TlsAlertError("decode_error", "HelloRequest must be empty");
+    this.events.emit("trace", { step: "HelloRequest ignored during the handshake" });
+    return true;
   }
 
   private receiveAlert(fragment: Uint8Array): void {
@@ -265,10 +280,17 @@ export abstract class TlsConnection {
     this.events.emit("handshake", info);
     for (const data of this.earlyWrites) this.writer.write(ContentType.application_data, data);
     this.earlyWrites = [];
+    if (this.closeRequested) this.sendCloseNotify();
+  }
+
+  private sendCloseNotify(): void {
+    this.sendAlert("warning", "close_notify");
+    this.sentCloseNotify = true;
+    this.currentStatus = "closing";
   }
 
   private flush(): void {
-    if (!this.writer.hasPending) return;
+    if (this.currentStatus === "closed" || !this.writer.hasPending) return;
     const bytes = this.writer.take();
     if (this.events.has("send")) this.events.emit("send", bytes);
     else this.output.push(bytes);

@@ -17,7 +17,7 @@ export type PrivateKeyInput = PemOrDer | RsaPrivateComponents | ProviderRsaPriva
 
 /** Options shared by both roles. */
 export interface TlsCommonOptions {
-  /** Crypto backend. Default: the WASM provider (`wassl/crypto`) once it is available. */
+  /** Crypto backend. Default: the WASM provider (`wasmProvider`; call `await init()` from `wassl/crypto` first). */
   provider?: CryptoProvider;
   /**
    * Colon-separated cipher suite list in IANA (`TLS_RSA_WITH_AES_128_GCM_SHA256`) or OpenSSL

@@ -28,6 +28,15 @@ describe("server certificate validation (client)", () => {
     expect(pair.serverLog.handshake?.servername).toBeUndefined();
   });
 
+  it("a 512-bit server key → insufficient_security, accepted only with legacy", async () => {
+    const pki = testPki();
+    const weak = { cert: pki.weakServerCert, key: pki.weakServerKey, legacy: true };
+    const strict = await handshakePair(clientOptions(), serverOptions(weak));
+    expect(sentAlerts(strict.clientLog)).toEqual(["insufficient_security"]);
+    const legacy = await handshakePair(clientOptions({ legacy: true }), serverOptions(weak));
+    expect(legacy.clientLog.handshake?.authorized).toBe(true);
+  });
+
   it("a custom verifier replaces chain validation", async () => {
     const pair = await handshakePair(
       clientOptions({
@@ -139,10 +148,6 @@ describe("API contract", () => {
     expect(() => new TlsServer({ secureContext: createSecureContext({ provider }) })).toThrow(/cert and key/);
   });
 
-  it("requestCert is refused until client authentication exists (never silently ignored)", () => {
-    expect(() => new TlsServer(serverOptions({ requestCert: true }))).toThrow(/issue 6/);
-  });
-
   it("options are validated up front", () => {
     expect(() => new TlsServer({ provider })).toThrow(/cert and key/);
     expect(() => new TlsClient({ provider, minVersion: "TLSv1.2", maxVersion: "TLSv1" })).toThrow(/minVersion/);
@@ -195,5 +200,39 @@ describe("alerts during the handshake", () => {
     const pair = createPair(clientOptions(), serverOptions());
     await pair.server.receive(encodeRecord(21, 0x0301, body));
     expect(sentAlerts(pair.serverLog)).toEqual([alert]);
+  });
+});
+
+describe("Node Buffers", () => {
+  it("receive() and write() copy Buffers (whose slice() is a view) before queueing", async () => {
+    const pair = await handshakePair(clientOptions(), serverOptions());
+    const data = Buffer.from("original");
+    const written = pair.client.write(data);
+    data.fill(0x41);
+    await written;
+    await pair.settle();
+    expect(new TextDecoder().decode(pair.received("server"))).toBe("original");
+  });
+});
+
+describe("close during the handshake", () => {
+  it("close() right after write() waits for the handshake, delivers the data, then closes", async () => {
+    const pair = createPair(clientOptions(), serverOptions());
+    const start = pair.client.start();
+    const written = pair.client.write(new TextEncoder().encode("request"));
+    const closed = pair.client.close();
+    await expect(pair.client.write(Uint8Array.of(1))).rejects.toThrow(/write after close/);
+    await Promise.all([start, written, closed]);
+    await pair.settle();
+    expect(new TextDecoder().decode(pair.received("server"))).toBe("request");
+    expect(pair.serverLog.close?.reason).toBe("close_notify");
+    expect(pair.serverLog.close?.error).toBeUndefined();
+  });
+
+  it("handshake bytes before start() → unexpected_message", async () => {
+    const client = new TlsClient(clientOptions());
+    await client.receive(encodeRecord(22, 0x0303, Uint8Array.of(2, 0, 0, 0)));
+    expect(client.error?.code).toBe("ERR_TLS_ALERT_SENT");
+    expect(client.error?.alert?.name).toBe("unexpected_message");
   });
 });

@@ -2,12 +2,19 @@
 // in the table's order, for both roles.
 import { describe, expect, it } from "vitest";
 import { type Flow, FULL_HANDSHAKE, flowToMermaid } from "../../tls/handshake/flows.js";
+import { testPki } from "../support/certs.js";
 import { createPair } from "../support/tls-pair.js";
 import { clientOptions, serverOptions } from "./fixtures.js";
 
 /** (message, state) pairs a side received, from its trace. */
-async function receivedSteps() {
-  const pair = createPair(clientOptions(), serverOptions());
+async function receivedSteps(clientAuth = false) {
+  const pki = testPki();
+  const pair = clientAuth
+    ? createPair(
+        clientOptions({ cert: pki.clientCert, key: pki.clientKey }),
+        serverOptions({ requestCert: true, ca: pki.caCert }),
+      )
+    : createPair(clientOptions(), serverOptions());
   const steps: { to: "client" | "server"; message: string; state?: string }[] = [];
   for (const [side, conn] of [
     ["client", pair.client],
@@ -23,9 +30,9 @@ async function receivedSteps() {
   return steps;
 }
 
-function required(flow: Flow, receiver: "client" | "server") {
+function required(flow: Flow, receiver: "client" | "server", withOptional = false) {
   return flow.steps
-    .filter((s) => !s.optional && s.from !== receiver)
+    .filter((s) => (withOptional || !s.optional) && s.from !== receiver)
     .map((s) => ({ message: s.message, state: s.acceptedIn }));
 }
 
@@ -35,6 +42,14 @@ describe("flow tables", () => {
     for (const side of ["client", "server"] as const) {
       const got = steps.filter((s) => s.to === side).map(({ message, state }) => ({ message, state }));
       expect(got).toEqual(required(FULL_HANDSHAKE, side));
+    }
+  });
+
+  it("full handshake with client authentication: every optional step too", async () => {
+    const steps = await receivedSteps(true);
+    for (const side of ["client", "server"] as const) {
+      const got = steps.filter((s) => s.to === side).map(({ message, state }) => ({ message, state }));
+      expect(got).toEqual(required(FULL_HANDSHAKE, side, true));
     }
   });
 

@@ -7,7 +7,7 @@ import {
   encodeClientHello,
   encodeServerHello,
 } from "../../tls/messages/hello.js";
-import { encodeRecord, rewriteFlight } from "../support/records.js";
+import { encodeHandshakeFlight, encodeRecord, parseHandshakeFlight, rewriteFlight } from "../support/records.js";
 import { createPair, handshakePair } from "../support/tls-pair.js";
 import { clientOptions, provider, sentAlerts, serverOptions } from "./fixtures.js";
 
@@ -147,25 +147,55 @@ describe("suites and extensions", () => {
     expect(pair.serverLog.handshake?.servername).toBe("localhost");
   });
 
-  it("server accepts the SCSV instead of renegotiation_info", async () => {
-    const scsv = firstFlight("client", (bytes) =>
-      rewriteFlight(bytes, ([hello]) => {
-        const m = decodeClientHello(hello.body);
-        const body = encodeClientHello({
-          ...m,
-          cipherSuites: [...m.cipherSuites, 0x00ff],
-          extensions: m.extensions.filter((e) => e.type !== 0xff01),
-        });
-        return [{ type: 1, body }];
-      }),
-    );
-    const pair = createPair(clientOptions(), serverOptions(), scsv);
-    await pair.client.start();
-    await pair.settle();
-    // The rewrite changes the transcript, so the handshake fails at Finished; the server's hello already
-    // answered with renegotiation_info, which the client accepted.
-    expect(pair.clientLog.trace).toContain("ServerHello received");
-    expect(pair.clientLog.trace).toContain("Certificate received");
+  it.each([
+    [0x0302, ["inappropriate_fallback"]],
+    [0x0303, []],
+  ])("TLS_FALLBACK_SCSV with client_version %s → %j", async (clientVersion, alerts) => {
+    const { TlsServer } = await import("../../tls/index.js");
+    const server = new TlsServer(serverOptions({ minVersion: "TLSv1" }));
+    const body = encodeClientHello({
+      version: clientVersion,
+      random: new Uint8Array(32),
+      sessionId: new Uint8Array(0),
+      cipherSuites: [0x2f, 0x5600],
+      compressionMethods: [0],
+      extensions: [],
+    });
+    const log: string[] = [];
+    server.on("alert", (a) => log.push(a.name));
+    await server.receive(encodeHandshakeFlight([{ type: 1, body }], 0x0301));
+    expect(log).toEqual(alerts);
+  });
+
+  it("server accepts the SCSV instead of renegotiation_info and answers with an empty one", async () => {
+    const { TlsServer } = await import("../../tls/index.js");
+    const hello = (suites: number[]) =>
+      encodeHandshakeFlight(
+        [
+          {
+            type: 1,
+            body: encodeClientHello({
+              version: 0x0303,
+              random: new Uint8Array(32),
+              sessionId: new Uint8Array(0),
+              cipherSuites: suites,
+              compressionMethods: [0],
+              extensions: [],
+            }),
+          },
+        ],
+        0x0301,
+      );
+    for (const [suites, expectRi] of [
+      [[0x9c, 0x00ff], true],
+      [[0x9c], false],
+    ] as const) {
+      const server = new TlsServer(serverOptions());
+      await server.receive(hello([...suites]));
+      const [serverHello] = parseHandshakeFlight(server.takeOutput());
+      const ri = decodeServerHello(serverHello.body).extensions.find((e) => e.type === 0xff01);
+      expect(ri?.data).toEqual(expectRi ? Uint8Array.of(0) : undefined);
+    }
   });
 
   it("client refuses a server without RFC 5746 support (handshake_failure), unless legacy", async () => {
@@ -253,5 +283,31 @@ describe("unexpected messages", () => {
     await pair.server.receive(new TextEncoder().encode("GET / HTTP/1.1\r\n\r\n"));
     expect(pair.server.status).toBe("closed");
     expect(pair.serverLog.close?.error?.code).toBe("ERR_TLS_ALERT_SENT");
+  });
+});
+
+describe("HelloRequest and key-exchange robustness", () => {
+  it("a HelloRequest during the handshake is ignored by the client (not hashed)", async () => {
+    const inject = firstFlight("server", (bytes) =>
+      rewriteFlight(bytes, (msgs) => [{ type: 0, body: new Uint8Array(0) }, ...msgs]),
+    );
+    const pair = await handshakePair(clientOptions(), serverOptions(), inject);
+    expect(pair.clientLog.handshake).toBeDefined();
+    expect(pair.clientLog.trace).toContain("HelloRequest ignored during the handshake");
+  });
+
+  it("a ClientKeyExchange the key cannot decrypt still gets no alert before Finished", async () => {
+    const wrongLength: CryptoProvider = {
+      ...provider,
+      importRsaPublicKey(key) {
+        const real = provider.importRsaPublicKey(key);
+        const wrapped = Object.create(real);
+        wrapped.encryptPkcs1v15 = (pt: Uint8Array) => real.encryptPkcs1v15(pt).subarray(1);
+        return wrapped;
+      },
+    };
+    const pair = await handshakePair(clientOptions({ provider: wrongLength }), serverOptions());
+    expect(pair.serverLog.trace).toContain("ChangeCipherSpec received");
+    expect(["bad_record_mac", "decrypt_error"]).toContain(sentAlerts(pair.serverLog)[0]);
   });
 });

@@ -1,28 +1,29 @@
 // In-process wassl client ↔ wassl server: every suite × version the node:crypto provider supports,
 // data round trips byte for byte.
-import { describe, expect, it } from "vitest";
-import { nodeCryptoProvider } from "../../bindings/node-provider.js";
-import { CIPHER_SUITES, type TlsVersionName } from "../../tls/index.js";
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { init } from "../../bindings/wasm.js";
+import { CIPHER_SUITES, type CryptoProvider, type TlsVersionName } from "../../tls/index.js";
 import { sameBytes } from "../support/bytes.js";
 import { testPki } from "../support/certs.js";
 import { handshakePair } from "../support/tls-pair.js";
+import { PROVIDERS, serverKeyFor } from "./fixtures.js";
 
 const pki = testPki();
-const provider = nodeCryptoProvider;
 const VERSIONS: TlsVersionName[] = ["TLSv1", "TLSv1.1", "TLSv1.2"];
 const VERSION_CODE = { TLSv1: 0x0301, "TLSv1.1": 0x0302, "TLSv1.2": 0x0303 } as Record<string, number>;
 
-function supportedByNode(cipher: string): boolean {
-  return cipher === "aes" || cipher === "3des" || cipher === "null";
-}
-
-const cases = CIPHER_SUITES.flatMap((suite) =>
-  VERSIONS.filter((v) => VERSION_CODE[v] >= suite.minVersion && VERSION_CODE[v] <= suite.maxVersion)
-    .filter(() => supportedByNode(suite.cipher))
-    .map((version) => ({ suite: suite.name, version })),
+const cases = PROVIDERS.flatMap(({ name, provider, ciphers }) =>
+  CIPHER_SUITES.flatMap((suite) =>
+    VERSIONS.filter((v) => VERSION_CODE[v] >= suite.minVersion && VERSION_CODE[v] <= suite.maxVersion)
+      .filter(() => ciphers.includes(suite.cipher))
+      .map((version) => ({ providerName: name, provider, suite: suite.name, version })),
+  ),
 );
 
-function options(version: TlsVersionName, suite: string) {
+beforeAll(() => init());
+
+function options(provider: CryptoProvider, version: TlsVersionName, suite: string) {
   return {
     client: {
       provider,
@@ -36,7 +37,7 @@ function options(version: TlsVersionName, suite: string) {
     server: {
       provider,
       cert: pki.serverCert,
-      key: pki.serverKey,
+      key: serverKeyFor(provider),
       minVersion: version,
       maxVersion: version,
       ciphers: suite,
@@ -46,8 +47,8 @@ function options(version: TlsVersionName, suite: string) {
 }
 
 describe("wassl ↔ wassl handshake", () => {
-  it.each(cases)("$suite over $version", async ({ suite, version }) => {
-    const o = options(version, suite);
+  it.each(cases)("$providerName: $suite over $version", async ({ provider, suite, version }) => {
+    const o = options(provider, version, suite);
     const pair = await handshakePair(o.client, o.server);
     expect(pair.clientLog.close).toBeUndefined();
     expect(pair.serverLog.close).toBeUndefined();
@@ -58,13 +59,13 @@ describe("wassl ↔ wassl handshake", () => {
     expect(pair.clientLog.handshake?.extendedMasterSecret).toBe(true);
     expect(pair.clientLog.handshake?.secureRenegotiation).toBe(true);
     for (const size of [0, 1, 16384, 16385, 100_000]) {
-      const payload = provider.randomBytes(size);
+      const payload = randomBytes(size);
       const before = pair.received("server").length;
       await pair.client.write(payload);
       await pair.settle();
       expect(sameBytes(pair.received("server").subarray(before), payload)).toBe(true);
     }
-    const back = provider.randomBytes(20_000);
+    const back = randomBytes(20_000);
     await pair.server.write(back);
     await pair.settle();
     expect(sameBytes(pair.received("client"), back)).toBe(true);
@@ -74,14 +75,31 @@ describe("wassl ↔ wassl handshake", () => {
     expect(pair.serverLog.close?.reason).toBe("close_notify");
   });
 
-  it("transfers 1 MiB byte for byte with AES-128-GCM, both directions", async () => {
-    const o = options("TLSv1.2", "TLS_RSA_WITH_AES_128_GCM_SHA256");
+  it.each(PROVIDERS)("$name: transfers 1 MiB byte for byte with AES-128-GCM, both directions", async ({ provider }) => {
+    const o = options(provider, "TLSv1.2", "TLS_RSA_WITH_AES_128_GCM_SHA256");
     const pair = await handshakePair(o.client, o.server);
-    const mib = provider.randomBytes(1 << 20);
+    const mib = randomBytes(1 << 20);
     await pair.client.write(mib);
     await pair.server.write(mib);
     await pair.settle();
     expect(sameBytes(pair.received("server"), mib)).toBe(true);
     expect(sameBytes(pair.received("client"), mib)).toBe(true);
+  });
+
+  it("wasm client ↔ node:crypto server and back (providers interoperate)", async () => {
+    const [node, wasm] = PROVIDERS.map((p) => p.provider);
+    for (const [c, s] of [
+      [wasm, node],
+      [node, wasm],
+    ]) {
+      for (const suite of ["AES128-GCM-SHA256", "AES256-SHA256", "DES-CBC3-SHA"]) {
+        const o = options(c, "TLSv1.2", suite);
+        const pair = await handshakePair(o.client, { ...o.server, provider: s, key: serverKeyFor(s) });
+        const payload = randomBytes(40_000);
+        await pair.client.write(payload);
+        await pair.settle();
+        expect(sameBytes(pair.received("server"), payload)).toBe(true);
+      }
+    }
   });
 });

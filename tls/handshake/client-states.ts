@@ -10,24 +10,22 @@ import {
   encodeServerName,
   encodeSignatureAlgorithms,
   expectEmptyExtension,
-  SignatureScheme,
 } from "../messages/extensions.js";
 import { type HandshakeMessage, HandshakeType } from "../messages/handshake-types.js";
 import { decodeServerHello, encodeClientHello } from "../messages/hello.js";
-import { decodeEmpty, encodeRsaClientKeyExchange } from "../messages/key-exchange.js";
+import { decodeEmpty, encodeCertificateVerify, encodeRsaClientKeyExchange } from "../messages/key-exchange.js";
 import { suiteAllowsVersion } from "../suites.js";
 import { TLS12 } from "../versions.js";
 import { checkPeerCertificate } from "./certificate-check.js";
+import {
+  certificateVerifyDigest,
+  chooseSignatureScheme,
+  RSA_SIGN,
+  SUPPORTED_SIGNATURE_SCHEMES,
+} from "./client-auth.js";
 import { DOWNGRADE_SENTINEL_TLS11, type HandshakeContext, isDowngradeToTls11 } from "./context.js";
 import { ExpectChangeCipherSpec, sendFinished } from "./finish-states.js";
 import { ExpectMessage, type HandshakeState } from "./state.js";
-
-const OFFERED_SIGNATURE_SCHEMES = [
-  SignatureScheme.rsa_pkcs1_sha256,
-  SignatureScheme.rsa_pkcs1_sha384,
-  SignatureScheme.rsa_pkcs1_sha512,
-  SignatureScheme.rsa_pkcs1_sha1,
-];
 
 function isIpLiteral(name: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(name) || name.includes(":");
@@ -50,7 +48,7 @@ export function startClientHandshake(ctx: HandshakeContext): HandshakeState {
   if (config.maxVersion >= TLS12) {
     extensions.push({
       type: ExtensionType.signature_algorithms,
-      data: encodeSignatureAlgorithms(OFFERED_SIGNATURE_SCHEMES),
+      data: encodeSignatureAlgorithms([...SUPPORTED_SIGNATURE_SCHEMES]),
     });
   }
   ctx.sendHandshake(
@@ -153,42 +151,59 @@ export class ExpectServerHelloDone extends ExpectMessage {
       : [HandshakeType.certificate_request, HandshakeType.server_hello_done];
   }
 
-  protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState {
+  protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState | Promise<HandshakeState> {
     if (message.type === HandshakeType.certificate_request) {
-      decodeCertificateRequest(message.body, ctx.version);
+      const request = decodeCertificateRequest(message.body, ctx.version);
       ctx.certificateRequested = true;
+      ctx.requestedSignatureSchemes = request.signatureAlgorithms ?? [];
+      ctx.canSignCertificateVerify = request.certificateTypes.includes(RSA_SIGN);
       return new ExpectServerHelloDone(true);
     }
     decodeEmpty(message.body, "ServerHelloDone");
-    sendClientKeyExchangeFlight(ctx);
-    return new ExpectChangeCipherSpec();
+    return sendClientKeyExchangeFlight(ctx).then(() => new ExpectChangeCipherSpec());
   }
 }
 
 /**
- * The client's second flight: [empty Certificate], ClientKeyExchange with the RSA-encrypted premaster
- * (client_version ‖ 46 random bytes, RFC 5246 §7.4.7.1), ChangeCipherSpec, Finished.
+ * The client's second flight: [Certificate], ClientKeyExchange with the RSA-encrypted premaster
+ * (client_version ‖ 46 random bytes, RFC 5246 §7.4.7.1), [CertificateVerify], ChangeCipherSpec, Finished.
  */
-function sendClientKeyExchangeFlight(ctx: HandshakeContext): void {
-  const { provider } = ctx.config;
-  // 1. Client certificates arrive with issue 6: answer a request with an empty chain (RFC 5246 §7.4.6).
-  if (ctx.certificateRequested) ctx.sendHandshake(HandshakeType.certificate, encodeCertificate([]));
+async function sendClientKeyExchangeFlight(ctx: HandshakeContext): Promise<void> {
+  const { provider, certificateChain, privateKey } = ctx.config;
+  // 1. Answer a CertificateRequest with our chain, or an empty one when we have none (RFC 5246 §7.4.6).
+  const authenticate =
+    ctx.certificateRequested && ctx.canSignCertificateVerify && certificateChain.length > 0 && !!privateKey;
+  if (ctx.certificateRequested) {
+    ctx.sendHandshake(HandshakeType.certificate, encodeCertificate(authenticate ? certificateChain : []));
+  }
   // 2. Premaster secret with the version we offered, not the negotiated one (version-rollback check).
   const premaster = provider.randomBytes(48);
   premaster[0] = ctx.clientHelloVersion >> 8;
   premaster[1] = ctx.clientHelloVersion & 0xff;
-  const encrypted = ctx.peerPublicKey!.encryptPkcs1v15(premaster);
+  const serverKey = ctx.peerPublicKey!;
+  const encrypted = serverKey.encryptPkcs1v15(premaster);
   ctx.sendHandshake(HandshakeType.client_key_exchange, encodeRsaClientKeyExchange(encrypted, ctx.version));
   ctx.hooks.trace(
     "pre-master secret encrypted",
-    `${premaster.length} bytes under the server's ${ctx.peerPublicKey!.bits}-bit RSA key`,
+    `${premaster.length} bytes under the server's ${serverKey.bits}-bit RSA key`,
   );
+  // The server's key is not needed again in this handshake: free its provider resources now.
+  serverKey.dispose?.();
+  ctx.peerPublicKey = undefined;
   // 3. Master secret (RFC 7627: over the session hash through ClientKeyExchange) and keys.
   ctx.masterSecret = ctx.extendedMasterSecret
     ? computeExtendedMasterSecret(ctx.prf!, premaster, ctx.transcript.hash())
     : computeMasterSecret(ctx.prf!, premaster, ctx.clientRandom, ctx.serverRandom);
   premaster.fill(0);
   ctx.hooks.trace("master secret computed", ctx.extendedMasterSecret ? "extended (RFC 7627)" : "RFC 5246 §8.1");
+  // 4. CertificateVerify over the transcript so far (the key operation may be asynchronous).
+  if (authenticate) {
+    const scheme = ctx.version >= TLS12 ? chooseSignatureScheme(ctx.requestedSignatureSchemes) : undefined;
+    const { hash, digest } = certificateVerifyDigest(ctx, scheme);
+    const signature = await privateKey!.signPkcs1v15(hash, digest);
+    ctx.sendHandshake(HandshakeType.certificate_verify, encodeCertificateVerify({ scheme, signature }, ctx.version));
+    ctx.hooks.trace("client signature sent", hash);
+  }
   ctx.deriveKeys();
   ctx.sendChangeCipherSpec();
   sendFinished(ctx);

@@ -1,6 +1,8 @@
 // Options resolved for a connection: the reusable secure context (credentials and crypto policy) plus
 // the per-connection settings.
 import { WasslError } from "../../bindings/errors.js";
+import { wasmProvider } from "../../bindings/provider.js";
+import { isInitialized } from "../../bindings/wasm.js";
 import { certificatesFromOption, privateKeyFromOption } from "../credentials.js";
 import type { TlsClientOptions, TlsCommonOptions, TlsServerOptions } from "../options.js";
 import type { CryptoProvider, ProviderRsaPrivateKey } from "../provider.js";
@@ -40,11 +42,13 @@ export interface HandshakeConfig extends Omit<SecureContext, typeof SECURE_CONTE
   servername?: string;
   requestCert: boolean;
   honorCipherOrder: boolean;
+  /** The connection imported `privateKey` itself (no shared context, not a provider key): it disposes it. */
+  ownsPrivateKey: boolean;
 }
 
 let defaultProvider: CryptoProvider | undefined;
 
-/** Sets the provider used when options name none (the WASM provider registers itself here). */
+/** Replaces the provider used when options name none (default: the WASM provider, `wasmProvider`). */
 export function setDefaultProvider(provider: CryptoProvider): void {
   defaultProvider = provider;
 }
@@ -63,8 +67,10 @@ function versionOption(name: TlsVersionName | undefined, fallback: number, legac
  * `extendedMasterSecret` once. Pass the result as `secureContext` to many connections.
  */
 export function createSecureContext(options: TlsCommonOptions): SecureContext {
-  const provider = options.provider ?? defaultProvider;
-  if (!provider) throw new WasslError("ERR_TLS_NO_PROVIDER", "no CryptoProvider given and no default registered");
+  const provider = options.provider ?? defaultProvider ?? wasmProvider;
+  if (provider === wasmProvider && !isInitialized()) {
+    throw new WasslError("ERR_WASSL_NOT_INITIALIZED", "call `await init()` (wassl/crypto) before creating connections");
+  }
   const legacy = options.legacy === true;
   const minVersion = versionOption(options.minVersion, TLS12, legacy);
   const maxVersion = versionOption(options.maxVersion, TLS12, legacy);
@@ -96,10 +102,6 @@ export function resolveConfig(
   if (role === "server" && (context.certificateChain.length === 0 || !context.privateKey)) {
     throw new WasslError("ERR_TLS_MISSING_CREDENTIALS", "a server needs cert and key");
   }
-  if (options.requestCert === true) {
-    // Accepting the option silently would let unauthenticated clients in.
-    throw new WasslError("ERR_TLS_NOT_IMPLEMENTED", "requestCert (client authentication) arrives with issue 6");
-  }
   const now = options.now;
   return {
     ...context,
@@ -109,7 +111,8 @@ export function resolveConfig(
     verifyPeer: options.verifyPeerCertificate ?? defaultPeerVerifier,
     maxHandshakeMessageSize: options.maxHandshakeMessageSize ?? 65536,
     servername: options.servername,
-    requestCert: false,
+    requestCert: role === "server" && options.requestCert === true,
     honorCipherOrder: options.honorCipherOrder !== false,
+    ownsPrivateKey: !options.secureContext && context.privateKey !== undefined && context.privateKey !== options.key,
   };
 }

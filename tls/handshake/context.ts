@@ -54,6 +54,10 @@ export class HandshakeContext {
   peerSignatureAlgorithms: number[] = [];
   /** The server asked for a client certificate. */
   certificateRequested = false;
+  /** The server's TLS 1.2 supported_signature_algorithms from CertificateRequest. */
+  requestedSignatureSchemes: number[] = [];
+  /** The CertificateRequest allows an RSA signing certificate (rsa_sign). */
+  canSignCertificateVerify = false;
   private pendingRead: RecordProtection | undefined;
   private pendingWrite: RecordProtection | undefined;
 
@@ -132,6 +136,9 @@ export class HandshakeContext {
 
   /** Wipes secrets held by the handshake. */
   dispose(): void {
+    this.peerPublicKey?.dispose?.();
+    this.peerPublicKey = undefined;
+    if (this.config.ownsPrivateKey) this.config.privateKey?.dispose?.();
     this.masterSecret?.fill(0);
     this.pendingRead?.dispose();
     this.pendingWrite?.dispose();

@@ -1,4 +1,5 @@
 // Default certificate chain validation: tls/x509 `checkChain` against the `ca` roots.
+import type { ProviderRsaPublicKey, RsaPublicComponents } from "../provider.js";
 import { Certificate } from "../x509/certificate.js";
 import { CertificateError, DerError } from "../x509/errors.js";
 import { checkChain } from "../x509/verify.js";
@@ -37,13 +38,29 @@ export const defaultPeerVerifier: PeerCertificateVerifier = (request): PeerVerif
   const publicKey = leaf.publicKey ?? undefined;
   const parsed = chain.filter((c): c is Certificate => c !== undefined);
   const roots = rootsOf(request.roots);
-  const result = checkChain(parsed, {
-    roots,
-    hostname: request.hostname,
-    now: request.now,
-    purpose: request.purpose,
-    provider: request.provider,
-  });
+  // Keys imported for signature checks are released right after validation (WASM key slots are few).
+  const imported: ProviderRsaPublicKey[] = [];
+  const provider = request.provider;
+  const tracking = {
+    hash: provider.hash.bind(provider),
+    importRsaPublicKey(key: RsaPublicComponents) {
+      const k = provider.importRsaPublicKey(key);
+      imported.push(k);
+      return k;
+    },
+  };
+  let result: ReturnType<typeof checkChain>;
+  try {
+    result = checkChain(parsed, {
+      roots,
+      hostname: request.hostname,
+      now: request.now,
+      purpose: request.purpose,
+      provider: tracking,
+    });
+  } finally {
+    for (const k of imported) k.dispose?.();
+  }
   if (result.ok) return { ok: true, publicKey: result.leafKey };
   return { ok: false, code: result.error.reason, message: result.error.message, publicKey };
 };

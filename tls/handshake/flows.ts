@@ -33,21 +33,21 @@ export const FULL_HANDSHAKE: Flow = {
       from: "server",
       message: "CertificateRequest",
       acceptedIn: "ExpectServerHelloDone",
-      optional: "server requests a client certificate (issue 6)",
+      optional: "server option requestCert",
     },
     { from: "server", message: "ServerHelloDone", acceptedIn: "ExpectServerHelloDone" },
     {
       from: "client",
       message: "Certificate",
       acceptedIn: "ExpectClientCertificate",
-      optional: "after CertificateRequest (empty until issue 6)",
+      optional: "after CertificateRequest (empty when the client has no certificate)",
     },
     { from: "client", message: "ClientKeyExchange", acceptedIn: "ExpectClientKeyExchange" },
     {
       from: "client",
       message: "CertificateVerify",
       acceptedIn: "ExpectCertificateVerify",
-      optional: "client certificate sent (issue 6)",
+      optional: "the client sent a certificate",
     },
     { from: "client", message: "ChangeCipherSpec", acceptedIn: "ExpectChangeCipherSpec" },
     { from: "client", message: "Finished", acceptedIn: "ExpectFinished" },
@@ -56,7 +56,7 @@ export const FULL_HANDSHAKE: Flow = {
   ],
 };
 
-/** Every flow the engine implements (issue 6 adds resumption, client auth and renegotiation flows). */
+/** Every flow the engine implements (issue 6 adds resumption and renegotiation flows). */
 export const FLOWS: readonly Flow[] = [FULL_HANDSHAKE];
 
 /** Renders a flow as a Mermaid sequence diagram (docs/ENGINE.md). */

@@ -1,7 +1,7 @@
 // Server handshake states (RFC 5246 §7.3, full handshake with RSA key exchange). Flow: flows.ts.
 import { fail } from "../alerts.js";
 import { computeExtendedMasterSecret, computeMasterSecret } from "../keys/master-secret.js";
-import { encodeCertificate } from "../messages/certificate.js";
+import { decodeCertificate, encodeCertificate, encodeCertificateRequest } from "../messages/certificate.js";
 import {
   decodeRenegotiationInfo,
   decodeServerName,
@@ -13,8 +13,22 @@ import {
 } from "../messages/extensions.js";
 import { type HandshakeMessage, HandshakeType } from "../messages/handshake-types.js";
 import { type ClientHello, decodeClientHello, encodeServerHello } from "../messages/hello.js";
-import { decodeRsaClientKeyExchange } from "../messages/key-exchange.js";
-import { type CipherSuite, suiteAllowsVersion, TLS_EMPTY_RENEGOTIATION_INFO_SCSV } from "../suites.js";
+import { decodeCertificateVerify, decodeRsaClientKeyExchange } from "../messages/key-exchange.js";
+import {
+  type CipherSuite,
+  suiteAllowsVersion,
+  TLS_EMPTY_RENEGOTIATION_INFO_SCSV,
+  TLS_FALLBACK_SCSV,
+} from "../suites.js";
+import { TLS12 } from "../versions.js";
+import { checkPeerCertificate } from "./certificate-check.js";
+import {
+  certificateAuthorities,
+  certificateVerifyDigest,
+  hashOfScheme,
+  RSA_SIGN,
+  SUPPORTED_SIGNATURE_SCHEMES,
+} from "./client-auth.js";
 import { DOWNGRADE_SENTINEL_TLS11, type HandshakeContext, isDowngradeToTls11 } from "./context.js";
 import { ExpectChangeCipherSpec } from "./finish-states.js";
 import { ExpectMessage, type HandshakeState } from "./state.js";
@@ -50,8 +64,11 @@ export class ExpectClientHello extends ExpectMessage {
   protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState {
     const { config } = ctx;
     const hello = decodeClientHello(message.body);
-    // 1. Version and suite.
+    // 1. Version and suite. RFC 7507: a fallback retry below our best version means a downgrade attack.
     const version = negotiateVersion(hello.version, config.minVersion, config.maxVersion);
+    if (hello.cipherSuites.includes(TLS_FALLBACK_SCSV) && hello.version < config.maxVersion) {
+      fail("inappropriate_fallback", "TLS_FALLBACK_SCSV below the highest supported version");
+    }
     const suite = selectSuite(config.suites, hello.cipherSuites, version, config.honorCipherOrder);
     if (!hello.compressionMethods.includes(0)) fail("illegal_parameter", "client does not offer null compression");
     // 2. Extensions we understand.
@@ -63,11 +80,19 @@ export class ExpectClientHello extends ExpectMessage {
       "hello negotiated",
       `${version.toString(16)} ${suite.name}${ctx.extendedMasterSecret ? " EMS" : ""}`,
     );
-    // 3. ServerHello, Certificate, ServerHelloDone (client authentication: issue 6).
+    // 3. ServerHello, Certificate, [CertificateRequest], ServerHelloDone.
     sendServerHello(ctx, version, suite);
     ctx.sendHandshake(HandshakeType.certificate, encodeCertificate(config.certificateChain));
+    if (config.requestCert) {
+      const request = {
+        certificateTypes: [RSA_SIGN],
+        signatureAlgorithms: [...SUPPORTED_SIGNATURE_SCHEMES],
+        authorities: certificateAuthorities(config.roots),
+      };
+      ctx.sendHandshake(HandshakeType.certificate_request, encodeCertificateRequest(request, version));
+    }
     ctx.sendHandshake(HandshakeType.server_hello_done, new Uint8Array(0));
-    return new ExpectClientKeyExchange();
+    return config.requestCert ? new ExpectClientCertificate() : new ExpectClientKeyExchange(false);
   }
 }
 
@@ -130,10 +155,21 @@ export class ExpectClientKeyExchange extends ExpectMessage {
   readonly name = "ExpectClientKeyExchange";
   readonly expects = [HandshakeType.client_key_exchange];
 
+  /** `expectCertificateVerify`: the client sent a certificate, so CertificateVerify follows. */
+  constructor(private readonly expectCertificateVerify: boolean) {
+    super();
+  }
+
   protected async handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
     const encrypted = decodeRsaClientKeyExchange(message.body, ctx.version);
     const key = ctx.config.privateKey!;
-    const premaster = await key.decryptTlsPremaster(encrypted, ctx.clientHelloVersion);
+    let premaster: Uint8Array;
+    try {
+      premaster = await key.decryptTlsPremaster(encrypted, ctx.clientHelloVersion);
+    } catch {
+      // A provider that rejects the ciphertext (e.g. wrong length) must not create an early alert either.
+      premaster = ctx.config.provider.randomBytes(48);
+    }
     ctx.hooks.trace("pre-master secret decrypted", `${encrypted.length}-byte RSA ciphertext`);
     ctx.masterSecret = ctx.extendedMasterSecret
       ? computeExtendedMasterSecret(ctx.prf!, premaster, ctx.transcript.hash())
@@ -141,6 +177,53 @@ export class ExpectClientKeyExchange extends ExpectMessage {
     premaster.fill(0);
     ctx.hooks.trace("master secret computed", ctx.extendedMasterSecret ? "extended (RFC 7627)" : "RFC 5246 §8.1");
     ctx.deriveKeys();
+    return this.expectCertificateVerify ? new ExpectCertificateVerify() : new ExpectChangeCipherSpec();
+  }
+}
+
+/**
+ * Waiting for the client's Certificate after a CertificateRequest. An empty chain is refused with
+ * handshake_failure when `rejectUnauthorized` (RFC 5246 §7.4.6), else recorded as unauthorized.
+ */
+export class ExpectClientCertificate extends ExpectMessage {
+  readonly name = "ExpectClientCertificate";
+  readonly expects = [HandshakeType.certificate];
+
+  protected async handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
+    const chain = decodeCertificate(message.body);
+    if (chain.length === 0) {
+      if (ctx.config.rejectUnauthorized) fail("handshake_failure", "client sent no certificate");
+      ctx.authorized = false;
+      ctx.authorizationError = "PEER_DID_NOT_RETURN_A_CERTIFICATE";
+      return new ExpectClientKeyExchange(false);
+    }
+    await checkPeerCertificate(ctx, chain);
+    return new ExpectClientKeyExchange(true);
+  }
+}
+
+/**
+ * Waiting for CertificateVerify: the client's signature over the transcript so far, with the scheme's
+ * hash in TLS 1.2 (one we offered; never MD5) or MD5 ‖ SHA-1 before (decrypt_error when it fails).
+ */
+export class ExpectCertificateVerify extends ExpectMessage {
+  readonly name = "ExpectCertificateVerify";
+  readonly expects = [HandshakeType.certificate_verify];
+  protected override readonly hashesOnEntry = false;
+
+  protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState {
+    const verify = decodeCertificateVerify(message.body, ctx.version);
+    if (ctx.version >= TLS12 && !(verify.scheme !== undefined && hashOfScheme(verify.scheme))) {
+      fail("illegal_parameter", `CertificateVerify with unoffered scheme ${verify.scheme}`);
+    }
+    const { hash, digest } = certificateVerifyDigest(ctx, verify.scheme);
+    const key = ctx.peerPublicKey ?? fail("internal_error", "no client key");
+    if (!key.verifyPkcs1v15(hash, digest, verify.signature))
+      fail("decrypt_error", "CertificateVerify signature invalid");
+    ctx.transcript.add(message.raw);
+    key.dispose?.();
+    ctx.peerPublicKey = undefined;
+    ctx.hooks.trace("client signature verified", hash);
     return new ExpectChangeCipherSpec();
   }
 }

@@ -43,7 +43,7 @@ export function deriveKeyBlock(
   const block = prf(masterSecret, "key expansion", concatBytes(serverRandom, clientRandom), total);
   let at = 0;
   const take = (n: number): Uint8Array => {
-    const part = block.slice(at, at + n);
+    const part = new Uint8Array(block.subarray(at, at + n));
     at += n;
     return part;
   };

@@ -17,7 +17,7 @@ export class HandshakeReassembler {
   /** Appends the fragment of one handshake record. */
   push(fragment: Uint8Array): void {
     if (this.buffer.length === 0) {
-      this.buffer = fragment.slice();
+      this.buffer = new Uint8Array(fragment);
       return;
     }
     const next = new Uint8Array(this.buffer.length + fragment.length);
@@ -34,7 +34,7 @@ export class HandshakeReassembler {
     if (length > this.maxMessageSize)
       fail("illegal_parameter", `handshake message of ${length} bytes exceeds the limit`);
     if (b.length < 4 + length) return null;
-    const raw = b.slice(0, 4 + length);
+    const raw = new Uint8Array(b.subarray(0, 4 + length));
     this.buffer = b.subarray(4 + length);
     return { type: raw[0], body: raw.subarray(4), raw };
   }

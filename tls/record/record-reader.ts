@@ -31,7 +31,7 @@ export class RecordReader {
   push(bytes: Uint8Array): void {
     const pending = this.buffer.length - this.start;
     if (pending === 0) {
-      this.buffer = bytes.slice();
+      this.buffer = new Uint8Array(bytes); // copy (a Buffer's slice() would be a view)
     } else {
       const next = new Uint8Array(pending + bytes.length);
       next.set(this.buffer.subarray(this.start), 0);

@@ -64,6 +64,19 @@ describe("node adapter", () => {
     await closeCleanly(socket);
   });
 
+  it("runs on the WASM provider when no provider is given", async () => {
+    const server = createServer({ cert: pki.serverCert, key: pki.serverKey }, (socket) => socket.pipe(socket));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    const socket = connect({ host: "127.0.0.1", port, servername: "localhost", ca: pki.caCert });
+    expect((await nextEvent(socket, ["secureConnect", "error"])).event).toBe("secureConnect");
+    expect(socket.connection.session?.version).toBe("TLSv1.2");
+    const data = randomBytes(1000);
+    expect(firstDifference(await echoRoundTrip(socket, data), data)).toBeUndefined();
+    await closeCleanly(socket);
+  });
+
   it("end() sends close_notify: the peer sees 'end', both sides close", async () => {
     let serverSide: WasslSocket | undefined;
     const serverEnded = new Promise<void>((resolve) => {

@@ -73,6 +73,8 @@ export class ExpectClientHello extends ExpectMessage {
     if (!hello.compressionMethods.includes(0)) fail("illegal_parameter", "client does not offer null compression");
     // 2. Extensions we understand.
     readClientExtensions(ctx, hello);
+    // RFC 7366 §3: encrypt-then-MAC only applies to CBC suites.
+    if (suite.kind !== "cbc") ctx.encryptThenMac = false;
     ctx.clientHelloVersion = hello.version;
     ctx.clientRandom = hello.random;
     ctx.negotiated(version, suite);
@@ -110,6 +112,10 @@ function readClientExtensions(ctx: HandshakeContext, hello: ClientHello): void {
         expectEmptyExtension(ext.data, "extended_master_secret");
         ctx.extendedMasterSecret = config.extendedMasterSecret;
         break;
+      case ExtensionType.encrypt_then_mac:
+        expectEmptyExtension(ext.data, "encrypt_then_mac");
+        ctx.encryptThenMac = config.encryptThenMac;
+        break;
       case ExtensionType.server_name:
         ctx.servername = decodeServerName(ext.data) || undefined;
         break;
@@ -133,6 +139,7 @@ function sendServerHello(ctx: HandshakeContext, version: number, suite: CipherSu
   }
   if (ctx.extendedMasterSecret)
     extensions.push({ type: ExtensionType.extended_master_secret, data: new Uint8Array(0) });
+  if (ctx.encryptThenMac) extensions.push({ type: ExtensionType.encrypt_then_mac, data: new Uint8Array(0) });
   ctx.sendHandshake(
     HandshakeType.server_hello,
     encodeServerHello({

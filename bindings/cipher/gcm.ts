@@ -21,7 +21,11 @@ export class GcmAead extends SlotOwner implements Aead {
   }
 
   private start(nonce: Uint8Array, aad: Uint8Array): number {
-    check(nonce.length >= 1, "ERR_WASSL_BAD_NONCE", "the GCM nonce must not be empty (12 bytes is standard)");
+    check(
+      nonce.length >= 1 && nonce.length <= ioRegion().bytes.length,
+      "ERR_WASSL_BAD_NONCE",
+      `the GCM nonce must be 1–${ioRegion().bytes.length} bytes (12 is standard), got ${nonce.length}`,
+    );
     const slot = this.slot();
     const e = cipherExports();
     withSecret(ioRegion().ptr, nonce, (ptr) => e.gcmStart(slot, ptr, nonce.length));

@@ -11,6 +11,8 @@ export { hkdfExpand, hkdfExtract } from "./hkdf.js";
 export type { HmacFunction } from "./hmac.js";
 export { HmacContext, hmac } from "./hmac.js";
 export { prfSsl3, prfTls10, prfTls12, SSL3_MAX_OUTPUT } from "./prf.js";
+export type { GenerateRsaKeyOptions, RsaKeygenProgress } from "./rsa/keygen.js";
+export { generateRsaKey } from "./rsa/keygen.js";
 export { RsaPrivateKey } from "./rsa/private-key.js";
 export { RsaPublicKey } from "./rsa/public-key.js";
 export type { InitOptions, WasmBuild } from "./wasm.js";

@@ -2,7 +2,7 @@
 //
 // Variable time: callers apply it only to blinded values (the RSA blind r is inverted as r·s for a
 // second random s, so timing reveals nothing about r).
-import { LIMB_BITS, NUM_BYTES, limb, numAdd, numCompare, numCopy, numSub, numZero, setLimb } from "./limbs";
+import { LIMB_BITS, LIMB_MASK, NUM_BYTES, limb, numAdd, numCompare, numCopy, numSub, numZero, setLimb } from "./limbs";
 import { modLimbs, modN } from "./montgomery";
 
 const U: usize = memory.data(NUM_BYTES, 16);
@@ -21,19 +21,42 @@ function isZero(a: usize, nl: i32): bool {
   return true;
 }
 
-/** a = (a + (odd ? n : 0)) / 2 over nl limbs; `extra` is the carry bit into the top. */
-function halve(a: usize, nl: i32, extra: u32): void {
-  for (let i = 0; i < nl - 1; i++) {
-    setLimb(a, i, (limb(a, i) >> 1) | ((limb(a, i + 1) & 1) << <u32>(LIMB_BITS - 1)));
-  }
-  setLimb(a, nl - 1, (limb(a, nl - 1) >> 1) | (extra << <u32>(LIMB_BITS - 1)));
+/** Number of trailing zero bits of the non-zero number at `a`. */
+function trailingZeros(a: usize): i32 {
+  let i = 0;
+  while (limb(a, i) == 0) i++;
+  return i * LIMB_BITS + <i32>ctz(limb(a, i));
 }
 
-/** x = x / 2 mod n (n odd, x < n). */
-function halveMod(x: usize, n: usize, nl: i32): void {
-  let carry: u32 = 0;
-  if (limb(x, 0) & 1) carry = numAdd(x, x, n, nl);
-  halve(x, nl, carry);
+/** a >>= t over nl limbs. */
+function shiftRight(a: usize, nl: i32, t: i32): void {
+  const limbs = t / LIMB_BITS;
+  const bits = <u32>(t % LIMB_BITS);
+  for (let i = 0; i < nl; i++) {
+    const lo = i + limbs < nl ? limb(a, i + limbs) : 0;
+    const hi = i + limbs + 1 < nl ? limb(a, i + limbs + 1) : 0;
+    setLimb(a, i, bits == 0 ? lo : ((lo >> bits) | (hi << (<u32>LIMB_BITS - bits))) & LIMB_MASK);
+  }
+}
+
+/** x = x · 2^-t mod m (x < m), up to 28 bits per step: x ← (x + q·m) / 2^k with q = x·(−m^-1) mod 2^k. */
+function halveMod(x: usize, t: i32, m: usize, nl: i32): void {
+  const n = modN(m);
+  const m0inv = load<u32>(m, 4);
+  while (t > 0) {
+    const k = t < LIMB_BITS ? t : LIMB_BITS;
+    const q = <u64>((limb(x, 0) * m0inv) & ((<u32>1 << <u32>k) - 1));
+    let carry: u64 = 0;
+    for (let i = 0; i < nl; i++) {
+      const v = <u64>limb(x, i) + q * <u64>limb(n, i) + carry;
+      setLimb(x, i, <u32>v & LIMB_MASK);
+      carry = v >> LIMB_BITS;
+    }
+    setLimb(x, nl, <u32>carry);
+    shiftRight(x, nl + 1, k);
+    if (numCompare(x, n, nl + 1) >= 0) numSub(x, x, n, nl + 1);
+    t -= k;
+  }
 }
 
 /** x = x - y mod n (x, y < n). */
@@ -50,9 +73,9 @@ export function modInverse(r: usize, a: usize, m: usize): i32 {
   const n = modN(m);
   numCopy(U, a, nl);
   numCopy(V, n, nl);
-  numZero(X1, nl);
+  numZero(X1, nl + 1);
   setLimb(X1, 0, 1);
-  numZero(X2, nl);
+  numZero(X2, nl + 1);
   let ok = false;
   while (true) {
     if (isZero(U, nl)) break;
@@ -66,13 +89,15 @@ export function modInverse(r: usize, a: usize, m: usize): i32 {
       ok = true;
       break;
     }
-    while ((limb(U, 0) & 1) == 0) {
-      halve(U, nl, 0);
-      halveMod(X1, n, nl);
+    const tu = trailingZeros(U);
+    if (tu > 0) {
+      shiftRight(U, nl, tu);
+      halveMod(X1, tu, m, nl);
     }
-    while ((limb(V, 0) & 1) == 0) {
-      halve(V, nl, 0);
-      halveMod(X2, n, nl);
+    const tv = trailingZeros(V);
+    if (tv > 0) {
+      shiftRight(V, nl, tv);
+      halveMod(X2, tv, m, nl);
     }
     if (numCompare(U, V, nl) >= 0) {
       numSub(U, U, V, nl);

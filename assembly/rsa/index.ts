@@ -2,6 +2,7 @@
 // key generation. All take pointers into WASM memory; the bindings live in bindings/rsa/.
 import { KEY_BASE, KEY_SLOT_BYTES, KEY_SLOTS, keyPreparePrivate, keyPreparePublic, keySetComponent } from "./key";
 import { privateOp, publicOp } from "./rawop";
+import { keygenCandidate, keygenComponent, keygenFinish, keygenWipe } from "./keygen";
 import { decryptPkcs1, decryptTlsPremaster } from "./pkcs1";
 
 /** Address of the first RSA key slot. */
@@ -46,4 +47,21 @@ export function rsaDecryptTlsPremaster(slot: usize, src: usize, len: i32, client
 /** PKCS#1 v1.5 decryption: returns the message length (message at the end of the k-byte block) or -1. */
 export function rsaDecryptPkcs1(slot: usize, src: usize, len: i32, dst: usize): i32 {
   return decryptPkcs1(slot, src, len, dst);
+}
+
+/** Key generation: draws and tests one candidate for prime `which` (0 p, 1 q); 1 when it is a probable prime. */
+export function rsaKeygenCandidate(primeBits: i32, which: i32, e: u32): i32 {
+  return keygenCandidate(primeBits, which, e);
+}
+/** Key generation: completes the key from the two primes (0 ok, 1 redraw both primes). */
+export function rsaKeygenFinish(e: u32): i32 {
+  return keygenFinish(e);
+}
+/** Key generation: writes component `which` (0 n, 1 d, 2 p, 3 q, 4 dp, 5 dq, 6 qinv); returns its length. */
+export function rsaKeygenComponent(which: i32, dst: usize): i32 {
+  return keygenComponent(which, dst);
+}
+/** Key generation: wipes the generator's buffers. */
+export function rsaKeygenWipe(): void {
+  keygenWipe();
 }

@@ -16,33 +16,36 @@ export const RSA_INPUT_RANGE: i32 = 1;
 export const RSA_FAULT: i32 = 2;
 
 // Scratch numbers (one op at a time: WASM is single-threaded), in one block so it is wiped at once.
-const SCRATCH_COUNT: i32 = 11;
+const SCRATCH_COUNT: i32 = 16;
 const SCRATCH: usize = memory.data(SCRATCH_COUNT * NUM_BYTES, 16);
 const X: usize = SCRATCH;
 const Y: usize = SCRATCH + <usize>NUM_BYTES;
 const Z: usize = SCRATCH + 2 * <usize>NUM_BYTES;
 const C: usize = SCRATCH + 3 * <usize>NUM_BYTES;
-const R: usize = SCRATCH + 4 * <usize>NUM_BYTES;
-const S: usize = SCRATCH + 5 * <usize>NUM_BYTES;
-const RINV: usize = SCRATCH + 6 * <usize>NUM_BYTES;
-const MP: usize = SCRATCH + 7 * <usize>NUM_BYTES;
-const MQ: usize = SCRATCH + 8 * <usize>NUM_BYTES;
-const WIDE: usize = SCRATCH + 9 * <usize>NUM_BYTES; // two numbers wide
+const MP: usize = SCRATCH + 4 * <usize>NUM_BYTES;
+const MQ: usize = SCRATCH + 5 * <usize>NUM_BYTES;
+const BLIND_P: usize = SCRATCH + 6 * <usize>NUM_BYTES; // r^e mod p (Montgomery form)
+const UNBLIND_P: usize = SCRATCH + 7 * <usize>NUM_BYTES; // r^-1 mod p (Montgomery form)
+const BLIND_Q: usize = SCRATCH + 8 * <usize>NUM_BYTES;
+const UNBLIND_Q: usize = SCRATCH + 9 * <usize>NUM_BYTES;
+const R: usize = SCRATCH + 10 * <usize>NUM_BYTES; // two numbers wide
+const S: usize = SCRATCH + 12 * <usize>NUM_BYTES; // two numbers wide
+const WIDE: usize = SCRATCH + 14 * <usize>NUM_BYTES; // two numbers wide
 
 function wipeScratch(): void {
   memory.fill(SCRATCH, 0, <usize>SCRATCH_COUNT * <usize>NUM_BYTES);
 }
 
-/** r = x^e mod n in Montgomery form, x in Montgomery form (r ≠ x). */
-function powPublic(r: usize, x: usize, slot: usize): void {
-  const modn = keyModN(slot);
+/** r = x^e mod m in Montgomery form, x in Montgomery form (r ≠ x), e the key's public exponent. */
+function powPublic(r: usize, x: usize, slot: usize, m: usize): void {
   const eSmall = keyESmall(slot);
-  if (eSmall != 0) modExpSmall(r, x, eSmall, modn);
-  else modExpSecret(r, x, keyE(slot), keyEBits(slot), modn);
+  if (eSmall != 0) modExpSmall(r, x, eSmall, m);
+  else modExpSecret(r, x, keyE(slot), keyEBits(slot), m);
 }
 
-/** Fills `a` with a uniformly random value below 2^(bits-1), as nl limbs. */
+/** Fills `a` (two numbers wide) with a uniformly random value below 2^(bits-1), as nl limbs. */
 function randomBelow(a: usize, bits: i32, nl: i32): void {
+  numZero(a, 2 * MAX_LIMBS);
   randomFill(a, nl << 2);
   for (let i = 0; i < nl; i++) setLimb(a, i, limb(a, i) & LIMB_MASK);
   const top = bits - 1;
@@ -72,11 +75,15 @@ function reduceToMont(r: usize, x: usize, xl: i32, m: usize): void {
 }
 
 /**
- * Draws a fresh blind r and computes RINV = r^-1 mod n (plain) and R = r^e mod n (Montgomery form).
- * The inversion runs on r·s for a second random s, so its variable timing says nothing about r.
+ * Draws a fresh random blind r and computes r^e and r^-1 modulo p and q (Montgomery form). The
+ * inverse is taken modulo the public n, of r·s for a second random s, so the variable-time binary
+ * GCD sees only a uniformly random value and a public modulus (never p or q). Applying the blind
+ * per prime equals blinding c by r^e mod n: (c·r^e)^dp = c^dp·r (mod p) since e·dp ≡ 1 (mod p − 1).
  */
 function makeBlind(slot: usize): bool {
   const modn = keyModN(slot);
+  const modp = keyModP(slot);
+  const modq = keyModQ(slot);
   const nl = modLimbs(modn);
   const bits = modBits(modn);
   for (let attempt = 0; attempt < 8; attempt++) {
@@ -85,10 +92,18 @@ function makeBlind(slot: usize): bool {
     toMont(X, R, modn); // r·R
     montMul(Y, X, S, modn); // r·s
     modFinal(Y, Y, modn);
-    if (modInverse(Z, Y, modn) != 0) continue; // (r·s)^-1, fails only if gcd ≠ 1
-    toMont(Y, Z, modn);
-    montMul(RINV, Y, S, modn); // (r·s)^-1 · s = r^-1
-    powPublic(R, X, slot); // r^e·R
+    if (modInverse(Y, Y, modn) != 0) continue; // (r·s)^-1; fails only when gcd(r·s, n) ≠ 1
+    toMont(Y, Y, modn);
+    montMul(Y, Y, S, modn); // (r·s)^-1·s = r^-1
+    modFinal(Y, Y, modn);
+    numZero(S, 2 * MAX_LIMBS);
+    numCopy(S, Y, nl);
+    reduceToMont(UNBLIND_P, S, nl, modp);
+    reduceToMont(UNBLIND_Q, S, nl, modq);
+    reduceToMont(X, R, nl, modp);
+    powPublic(BLIND_P, X, slot, modp);
+    reduceToMont(X, R, nl, modq);
+    powPublic(BLIND_Q, X, slot, modq);
     return true;
   }
   return false;
@@ -112,20 +127,22 @@ export function privateOp(slot: usize, src: usize, dst: usize): i32 {
     wipeScratch();
     return RSA_INPUT_RANGE;
   }
-  // 2. Blind: c·r^e mod n, as a plain number zero-padded for the CRT reductions.
+  // 2. A fresh blind r: r^e and r^-1 modulo p and q.
   if (!makeBlind(slot)) {
     wipeScratch();
     return RSA_FAULT;
   }
-  toMont(X, C, modn);
-  montMul(Y, X, R, modn); // c·r^e·R
+  // 3. m_p = (c·r^e)^dp·r^-1 mod p and m_q likewise (fixed window, masked table scan).
   memory.fill(WIDE, 0, 2 * <usize>NUM_BYTES);
-  fromMont(WIDE, Y, modn);
-  // 3. m_p = c'^dp mod p and m_q = c'^dq mod q (Montgomery form), fixed-window, masked table.
+  numCopy(WIDE, C, nl);
   reduceToMont(X, WIDE, nl, modp);
+  montMul(X, X, BLIND_P, modp);
   modExpSecret(MP, X, keyDp(slot), modBits(modp), modp);
+  montMul(MP, MP, UNBLIND_P, modp);
   reduceToMont(X, WIDE, nl, modq);
+  montMul(X, X, BLIND_Q, modq);
   modExpSecret(Y, X, keyDq(slot), modBits(modq), modq);
+  montMul(Y, Y, UNBLIND_Q, modq);
   numZero(MQ, MAX_LIMBS);
   fromMont(MQ, Y, modq);
   // 4. Garner: h = qinv·(m_p − m_q) mod p, m = m_q + q·h.
@@ -144,16 +161,12 @@ export function privateOp(slot: usize, src: usize, dst: usize): i32 {
     carry = s >> 28;
   }
   for (let i = nl; i < MAX_LIMBS; i++) setLimb(WIDE, i, 0);
-  // 5. Unblind: m·r^-1 mod n.
-  toMont(X, RINV, modn);
-  montMul(Y, WIDE, X, modn);
-  modFinal(Y, Y, modn);
-  // 6. Fault check: (m^e mod n) must equal c; release nothing otherwise.
-  toMont(X, Y, modn);
-  powPublic(Z, X, slot);
+  // 5. Fault check: (m^e mod n) must equal c; release nothing otherwise.
+  toMont(X, WIDE, modn);
+  powPublic(Z, X, slot, modn);
   fromMont(X, Z, modn);
   const ok = numEqualMask(X, C, nl);
-  numToBytes(dst, k, Y, nl);
+  numToBytes(dst, k, WIDE, nl);
   wipeScratch();
   if (ok == 0) {
     memory.fill(dst, 0, <usize>k);
@@ -173,7 +186,7 @@ export function publicOp(slot: usize, src: usize, dst: usize): i32 {
   numFromBytes(C, src, k, MAX_LIMBS);
   if (numCompare(C, modN(modn), MAX_LIMBS) >= 0) return RSA_INPUT_RANGE;
   toMont(X, C, modn);
-  powPublic(Y, X, slot);
+  powPublic(Y, X, slot, modn);
   fromMont(X, Y, modn);
   numToBytes(dst, k, X, nl);
   wipeScratch();

@@ -12,7 +12,7 @@ export interface RsaExports {
   rsaPrivate(slot: number, src: number, dst: number): number;
   rsaDecryptTlsPremaster(slot: number, src: number, len: number, clientVersion: number, dst: number): void;
   rsaDecryptPkcs1(slot: number, src: number, len: number, dst: number): number;
-  rsaKeygenCandidate(primeBits: number, which: number): number;
+  rsaKeygenCandidate(primeBits: number, which: number, e: number): number;
   rsaKeygenFinish(e: number): number;
   rsaKeygenComponent(which: number, dst: number): number;
   rsaKeygenWipe(): void;

@@ -11,6 +11,20 @@ import { loadRsaKey, rsaKeyPool } from "./key-slot.js";
 import { RsaPublicKey } from "./public-key.js";
 import { leftPad, RSA_INPUT_RANGE, rawOp } from "./raw.js";
 
+function copyComponents(c: RsaPrivateComponents): RsaPrivateComponents {
+  const { n, e, d, p, q, dp, dq, qinv } = c;
+  return {
+    n: n.slice(),
+    e: e.slice(),
+    d: d.slice(),
+    p: p.slice(),
+    q: q.slice(),
+    dp: dp.slice(),
+    dq: dq.slice(),
+    qinv: qinv.slice(),
+  };
+}
+
 const DIGEST_BYTES: Record<HashName, number> = { md5: 16, sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64 };
 
 /**
@@ -27,6 +41,7 @@ export class RsaPrivateKey {
   readonly publicKey: RsaPublicKey;
   /** @internal */
   readonly slot: number;
+  readonly #components: RsaPrivateComponents;
 
   /** @internal Use the static factories. */
   constructor(components: RsaPrivateComponents) {
@@ -38,6 +53,12 @@ export class RsaPrivateKey {
       throw err;
     }
     this.bits = this.publicKey.bits;
+    this.#components = copyComponents(components);
+  }
+
+  /** The PKCS#1 components (copies), e.g. for `encodeRsaPrivateKeyPkcs1`. */
+  components(): RsaPrivateComponents {
+    return copyComponents(this.#components);
   }
 
   /** Imports a key from its PKCS#1 components (n, e, d, p, q, dp, dq, qinv; big-endian bytes). */

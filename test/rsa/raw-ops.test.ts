@@ -40,6 +40,15 @@ describe.each<WasmBuild>(["simd", "scalar"])("raw RSA operations vs node:crypto 
       }
     });
 
+    it.runIf(bits <= 1024)("stays correct across blind refreshes and regenerations (40 operations)", () => {
+      const n = componentsOf(node).n;
+      for (let i = 0; i < 40; i++) {
+        const c = randomBelowModulus(n);
+        const expected = crypto.privateDecrypt({ key: node, padding: NO_PADDING }, c);
+        expect(Buffer.from(key.rawPrivate(c)).toString("hex")).toBe(expected.toString("hex"));
+      }
+    });
+
     it("rejects inputs not below the modulus", () => {
       const n = componentsOf(node).n;
       expect(() => key.rawPrivate(n)).toThrow(/modulus/);

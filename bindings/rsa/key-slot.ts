@@ -2,7 +2,7 @@
 import type { RsaPrivateComponents, RsaPublicComponents } from "../../tls/provider.js";
 import { WasslError } from "../errors.js";
 import { SlotPool } from "../slots.js";
-import { heap, ioRegion, wasmExports } from "../wasm.js";
+import { heap, ioRegion, onInit, wasmExports } from "../wasm.js";
 import type { RsaExports } from "./exports.js";
 
 /** @internal The pool of RSA key slots. */
@@ -10,6 +10,41 @@ export const rsaKeyPool = new SlotPool("RSA key", () => {
   const x = wasmExports<RsaExports>();
   return { base: x.rsaKeySlotBase(), count: x.rsaKeySlotCount(), size: x.rsaKeySlotSize() };
 });
+
+// Incremented on every (re)instantiation: a slot belongs to the instance it was loaded into.
+let generation = 0;
+onInit(() => {
+  generation++;
+});
+
+/** @internal A loaded key's slot; `ptr()` refuses use after dispose or after init() switched builds. */
+export class KeySlot {
+  #released = false;
+  readonly #generation = generation;
+
+  constructor(
+    private readonly owner: object,
+    readonly index: number,
+  ) {}
+
+  /** Address of the slot in WASM memory. Throws when the key was disposed or its instance replaced. */
+  ptr(): number {
+    if (this.#released) throw new WasslError("ERR_WASSL_KEY_DISPOSED", "RSA key was disposed");
+    if (this.#generation !== generation) {
+      throw new WasslError(
+        "ERR_WASSL_KEY_STALE",
+        "RSA key belongs to a previous WebAssembly instance (init() switched builds); import it again",
+      );
+    }
+    return rsaKeyPool.ptr(this.index);
+  }
+
+  /** Wipes and frees the slot (idempotent). */
+  release(): void {
+    if (!this.#released && this.#generation === generation) rsaKeyPool.release(this.index, this.owner);
+    this.#released = true;
+  }
+}
 
 const COMPONENT_ORDER = ["n", "e", "p", "q", "dp", "dq", "qinv"] as const;
 
@@ -23,7 +58,7 @@ const PREPARE_ERRORS: Record<number, string> = {
  * @internal Acquires a slot for `owner` and loads the components (private when `dp` is present).
  * Throws `ERR_WASSL_RSA_KEY` naming the problem when the key is unusable.
  */
-export function loadRsaKey(owner: object, c: RsaPublicComponents | RsaPrivateComponents): number {
+export function loadRsaKey(owner: object, c: RsaPublicComponents | RsaPrivateComponents): KeySlot {
   const x = wasmExports<RsaExports>();
   const isPrivate = "dp" in c;
   const slot = rsaKeyPool.acquire(owner);
@@ -42,7 +77,7 @@ export function loadRsaKey(owner: object, c: RsaPublicComponents | RsaPrivateCom
     });
     const status = isPrivate ? x.rsaKeyPreparePrivate(ptr) : x.rsaKeyPreparePublic(ptr);
     if (status !== 0) throw new WasslError("ERR_WASSL_RSA_KEY", `RSA key: ${PREPARE_ERRORS[status]}`);
-    return slot;
+    return new KeySlot(owner, slot);
   } catch (err) {
     rsaKeyPool.release(slot, owner);
     throw err;
@@ -50,6 +85,6 @@ export function loadRsaKey(owner: object, c: RsaPublicComponents | RsaPrivateCom
 }
 
 /** @internal Modulus length in bytes of a loaded key. */
-export function slotModulusBytes(slot: number): number {
-  return new DataView(heap().buffer).getInt32(rsaKeyPool.ptr(slot) + 12, true);
+export function slotModulusBytes(slot: KeySlot): number {
+  return new DataView(heap().buffer).getInt32(slot.ptr() + 12, true);
 }

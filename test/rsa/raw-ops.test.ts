@@ -56,3 +56,21 @@ describe.each<WasmBuild>(["simd", "scalar"])("raw RSA operations vs node:crypto 
     });
   });
 });
+
+describe("RSA key lifetime", () => {
+  it("refuses use after dispose and after init() replaced the instance", async () => {
+    await init({ build: "simd" });
+    const key = RsaPrivateKey.fromComponents(componentsOf(nodeKey(512)));
+    const stale = RsaPrivateKey.fromComponents(componentsOf(nodeKey(512)));
+    key.dispose();
+    key.dispose();
+    expect(() => key.decryptTlsPremaster(new Uint8Array(64), 0x0303)).toThrow(
+      expect.objectContaining({ code: "ERR_WASSL_KEY_DISPOSED" }),
+    );
+    await init({ build: "scalar" });
+    expect(() => stale.publicKey.encryptPkcs1v15(new Uint8Array(4))).toThrow(
+      expect.objectContaining({ code: "ERR_WASSL_KEY_STALE" }),
+    );
+    stale.dispose();
+  });
+});

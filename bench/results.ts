@@ -36,9 +36,13 @@ export interface GroupResult {
   targets: TargetResult[];
 }
 
+/** What timed the samples: this process's CPU time, or elapsed time. */
+export type BenchClock = "cpu" | "wall";
+
 /** bench/results.json. Groups from earlier runs are kept unless re-measured (each has its own date). */
 export interface BenchResults {
   machine: MachineInfo;
   date: string;
+  clock: BenchClock;
   groups: GroupResult[];
 }

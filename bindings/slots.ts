@@ -12,7 +12,11 @@ export class SlotPool {
   private free: number[] = [];
   private live = new Uint8Array(0);
   private base = 0;
-  private readonly registry = new FinalizationRegistry<number>((slot) => this.release(slot));
+  /** Bumped on every (re)instantiation: a finalizer from an earlier instance must not free a slot of this one. */
+  private generation = 0;
+  private readonly registry = new FinalizationRegistry<{ slot: number; generation: number }>((held) => {
+    if (held.generation === this.generation) this.release(held.slot);
+  });
 
   /**
    * @param kind name used in error messages (e.g. "hash")
@@ -32,6 +36,7 @@ export class SlotPool {
 
   private reset(): void {
     const { base, count, size } = this.locate();
+    this.generation++;
     this.base = base;
     this.count = count;
     this.size = size;
@@ -50,7 +55,7 @@ export class SlotPool {
       );
     }
     this.live[slot] = 1;
-    this.registry.register(owner, slot, owner);
+    this.registry.register(owner, { slot, generation: this.generation }, owner);
     return slot;
   }
 

@@ -113,6 +113,8 @@ export interface ProviderRsaPublicKey {
   verifyPkcs1v15(hash: SignatureHash, digest: Uint8Array, signature: Uint8Array): boolean;
   /** RSASSA-PSS check over a digest (MGF1 with the same hash, salt length = digest length). */
   verifyPss(hash: HashName, digest: Uint8Array, signature: Uint8Array): boolean;
+  /** Releases the key's resources (e.g. a WASM key slot). The engine calls it when done with a peer key. */
+  dispose?(): void;
 }
 
 /** A private key imported into the provider. Operations may be asynchronous (HSM, remote signer). */
@@ -130,6 +132,8 @@ export interface ProviderRsaPrivateKey {
   signPkcs1v15(hash: SignatureHash, digest: Uint8Array): Uint8Array | Promise<Uint8Array>;
   /** RSASSA-PSS signature over a digest (salt length = digest length). */
   signPss(hash: HashName, digest: Uint8Array): Uint8Array | Promise<Uint8Array>;
+  /** Releases the key's resources. The engine calls it only for keys it imported itself. */
+  dispose?(): void;
 }
 
 /** Everything the engine needs from cryptography. */

@@ -17,8 +17,9 @@ export const DES_SPOS: usize = memory.data<u8>([23, 15, 9, 1, 19, 4, 30, 14, 8, 
 
 /**
  * DES round function f(R, K) (FIPS 46-3): expansion, key mixing, S-boxes and P. Each S-box output bit
- * is bit x of a 64-bit constant, read with a shift by the 6-bit input x: no memory access or branch
- * depends on R or K (variable shifts are constant time on the targets we run on).
+ * is bit x of a 64-bit constant (pre-rotated to the bit's position after P), read with a rotation by
+ * the 6-bit input x: no memory access or branch depends on R or K (variable rotations are constant
+ * time on the targets we run on).
  */
 // @ts-ignore: decorator
 @inline
@@ -32,37 +33,37 @@ export function desF(r: u32, key: usize): u32 {
   const x6 = <u64>((rotr<u32>(r, 3) ^ <u32>load<u8>(key, 6)) & 63);
   const x7 = <u64>((rotr<u32>(r, 31) ^ <u32>load<u8>(key, 7)) & 63);
   return <u32>(
-    (((<u64>0x869d497a86e67619 >> x0) & 1) << 23) |
-    (((<u64>0xb0c7871b497826bd >> x0) & 1) << 15) |
-    (((<u64>0x27e9d492609f1f29 >> x0) & 1) << 9) |
-    (((<u64>0x917be9066f81b478 >> x0) & 1) << 1) |
-    (((<u64>0xe196196e69c3a659 >> x1) & 1) << 19) |
-    (((<u64>0x68f93c169346c3e9 >> x1) & 1) << 4) |
-    (((<u64>0x746a8b7462949fc3 >> x1) & 1) << 30) |
-    (((<u64>0xcd235ad2b865168f >> x1) & 1) << 14) |
-    (((<u64>0x96692d696b9c90d3 >> x2) & 1) << 8) |
-    (((<u64>0xd96a863526f4794a >> x2) & 1) << 16) |
-    (((<u64>0x76b9960c39c2b749 >> x2) & 1) << 2) |
-    (((<u64>0x4b8d9c63a965569a >> x2) & 1) << 26) |
-    (((<u64>0x92c3e719ed90583e >> x3) & 1) << 6) |
-    (((<u64>0xcb69718c74ca0e97 >> x3) & 1) << 12) |
-    (((<u64>0xacd1168f692cce71 >> x3) & 1) << 22) |
-    (((<u64>0x09b77c1ac34998e7 >> x3) & 1) << 31) |
-    (((<u64>0x429dcd6a79e1348e >> x4) & 1) << 24) |
-    (((<u64>0x695b9ca191666b96 >> x4) & 1) << 18) |
-    (((<u64>0xc70b39c692f05d2b >> x4) & 1) << 7) |
-    (((<u64>0xa4cd96d24b76b948 >> x4) & 1) << 29) |
-    (((<u64>0xb44ab695c9a4695b >> x5) & 1) << 28) |
-    (((<u64>0xc69938d615e69a69 >> x5) & 1) << 3) |
-    (((<u64>0x52cbe13c6d9216da >> x5) & 1) << 21) |
-    (((<u64>0x95a36a597c3ca34c >> x5) & 1) << 13) |
-    (((<u64>0x92c761f82c96d966 >> x6) & 1) << 0) |
-    (((<u64>0x869cd96699e643c3 >> x6) & 1) << 20) |
-    (((<u64>0x6a95f41a9e4b81f4 >> x6) & 1) << 10) |
-    (((<u64>0x348e9679497969a6 >> x6) & 1) << 25) |
-    (((<u64>0xc17abd2438c716b9 >> x7) & 1) << 27) |
-    (((<u64>0x394e96b1596aa569 >> x7) & 1) << 5) |
-    (((<u64>0xa71658a7c8f13f0c >> x7) & 1) << 17) |
-    (((<u64>0x9f6281cd619c7c2b >> x7) & 1) << 11)
+    (rotr<u64>(0xbd43733b0cc34ea4, x0) & 8388608) |
+    (rotr<u64>(0xc38da4bc135ed863, x0) & 32768) |
+    (rotr<u64>(0xd3a924c13e3e524f, x0) & 512) |
+    (rotr<u64>(0x22f7d20cdf0368f1, x0) & 2) |
+    (rotr<u64>(0xcb734e1d32cf0cb0, x1) & 524288) |
+    (rotr<u64>(0x8f93c169346c3e96, x1) & 16) |
+    (rotr<u64>(0x18a527f0dd1aa2dd, x1) & 1073741824) |
+    (rotr<u64>(0xd6b4ae1945a3f348, x1) & 16384) |
+    (rotr<u64>(0x692d696b9c90d396, x2) & 256) |
+    (rotr<u64>(0x863526f4794ad96a, x2) & 65536) |
+    (rotr<u64>(0xdae65830e70add25, x2) & 4) |
+    (rotr<u64>(0x8ea5955a692e3671, x2) & 67108864) |
+    (rotr<u64>(0xb0f9c67b64160fa4, x3) & 64) |
+    (rotr<u64>(0x9718c74ca0e97cb6, x3) & 4096) |
+    (rotr<u64>(0xa3da4b339c6b3445, x3) & 4194304) |
+    (rotr<u64>(0x61a4cc7384dbbe0d, x3) & 2147483648) |
+    (rotr<u64>(0x6a79e1348e429dcd, x4) & 16777216) |
+    (rotr<u64>(0x72864599ae59a56e, x4) & 262144) |
+    (rotr<u64>(0x859ce349782e95e3, x4) & 128) |
+    (rotr<u64>(0x496ed7291499b2da, x4) & 536870912) |
+    (rotr<u64>(0x5c9a4695bb44ab69, x5) & 268435456) |
+    (rotr<u64>(0x34c9c6b0af34d34e, x5) & 8) |
+    (rotr<u64>(0x278db242db4a597c, x5) & 2097152) |
+    (rotr<u64>(0x6d4b2f87946992b4, x5) & 8192) |
+    (rotr<u64>(0x92c761f82c96d966, x6) & 1) |
+    (rotr<u64>(0x96699e643c3869cd, x6) & 1048576) |
+    (rotr<u64>(0x57d06a792e07d1aa, x6) & 1024) |
+    (rotr<u64>(0xf292f2d34c691d2c, x6) & 33554432) |
+    (rotr<u64>(0x21c638b5ce0bd5e9, x7) & 134217728) |
+    (rotr<u64>(0x29d2d62b2d54ad27, x7) & 32) |
+    (rotr<u64>(0xb14f91e27e194e2c, x7) & 131072) |
+    (rotr<u64>(0x140e6b0ce3e15cfb, x7) & 2048)
   );
 }

@@ -1,12 +1,12 @@
 // DES and Triple-DES (FIPS 46-3, NIST SP 800-67): EDE with three keys, or two keys (K3 = K1).
 // Constant time: the S-boxes are evaluated with shifts of constants (des-tables.ts desF), permutations
 // and the key schedule use only public indices. Parity bits are ignored, as FIPS 46-3 allows.
-import { cbc64Decrypt, cbc64Encrypt, ecb64 } from "./cbc64";
 import { DES_FP, DES_IP, DES_PC1, DES_PC2, DES_SHIFTS, desF } from "./des-tables";
 import { slotPtr } from "./slots";
 
 const DES_KEYS: usize = 0; // 3 × 16 round keys × 8 six-bit chunks
-const DES_IV: usize = 384;
+/** Offset of the CBC chaining value in a DES slot. */
+export const DES_IV: usize = 384;
 const DES_TRIPLE: usize = 392;
 
 /** Bit permutation by a table of 1-indexed source bits (MSB first) over a `srcBits`-bit value. */
@@ -69,10 +69,35 @@ function sixteenRounds(keys: usize, reverse: bool): void {
   hr = l;
 }
 
+/** Initial permutation as five masked swaps on the big-endian halves (equal to the FIPS 46-3 table). */
+// @ts-ignore: decorator
+@inline
+function initialPermutation(x: u64): void {
+  let a = <u32>(x >> 32), b = <u32>x, w: u32;
+  w = ((a >> 4) ^ b) & 0x0f0f0f0f; b ^= w; a ^= w << 4;
+  w = ((a >> 16) ^ b) & 0x0000ffff; b ^= w; a ^= w << 16;
+  w = ((b >> 2) ^ a) & 0x33333333; a ^= w; b ^= w << 2;
+  w = ((b >> 8) ^ a) & 0x00ff00ff; a ^= w; b ^= w << 8;
+  w = ((a >> 1) ^ b) & 0x55555555; b ^= w; a ^= w << 1;
+  hl = a;
+  hr = b;
+}
+
+/** Final permutation IP^-1 of (hl, hr), the inverse swap sequence. */
+// @ts-ignore: decorator
+@inline
+function finalPermutation(): u64 {
+  let a = hl, b = hr, w: u32;
+  w = ((a >> 1) ^ b) & 0x55555555; b ^= w; a ^= w << 1;
+  w = ((b >> 8) ^ a) & 0x00ff00ff; a ^= w; b ^= w << 8;
+  w = ((b >> 2) ^ a) & 0x33333333; a ^= w; b ^= w << 2;
+  w = ((a >> 16) ^ b) & 0x0000ffff; b ^= w; a ^= w << 16;
+  w = ((a >> 4) ^ b) & 0x0f0f0f0f; b ^= w; a ^= w << 4;
+  return (<u64>a << 32) | <u64>b;
+}
+
 function crypt(ctx: usize, raw: u64, encrypt: bool): u64 {
-  const x = permute(bswap<u64>(raw), DES_IP, 64, 64);
-  hl = <u32>(x >> 32);
-  hr = <u32>x;
+  initialPermutation(bswap<u64>(raw));
   const keys = ctx + DES_KEYS;
   if (load<i32>(ctx + DES_TRIPLE) == 0) {
     sixteenRounds(keys, !encrypt);
@@ -85,40 +110,24 @@ function crypt(ctx: usize, raw: u64, encrypt: bool): u64 {
     sixteenRounds(keys + 128, false);
     sixteenRounds(keys, true);
   }
-  return bswap<u64>(permute((<u64>hl << 32) | <u64>hr, DES_FP, 64, 64));
+  return bswap<u64>(finalPermutation());
 }
 
-function encryptBlock(ctx: usize, raw: u64): u64 {
+/** Encrypts one block (raw little-endian u64 load) with the DES/3DES context at `ctx`. */
+// @ts-ignore: decorator
+@inline
+export function desEncryptBlock(ctx: usize, raw: u64): u64 {
   return crypt(ctx, raw, true);
 }
 
-function decryptBlock(ctx: usize, raw: u64): u64 {
+/** Decrypts one block with the DES/3DES context at `ctx`. */
+// @ts-ignore: decorator
+@inline
+export function desDecryptBlock(ctx: usize, raw: u64): u64 {
   return crypt(ctx, raw, false);
 }
 
 /** Sets the CBC chaining value from 8 bytes at `ivPtr`. */
 export function desSetIv(slot: i32, ivPtr: usize): void {
   store<u64>(slotPtr(slot) + DES_IV, load<u64>(ivPtr));
-}
-
-/** ECB-encrypts `len` bytes (a multiple of 8) in place. */
-export function desEcbEncrypt(slot: i32, ptr: usize, len: i32): void {
-  ecb64(slotPtr(slot), ptr, len, encryptBlock);
-}
-
-/** ECB-decrypts `len` bytes (a multiple of 8) in place. */
-export function desEcbDecrypt(slot: i32, ptr: usize, len: i32): void {
-  ecb64(slotPtr(slot), ptr, len, decryptBlock);
-}
-
-/** CBC-encrypts `len` bytes (a multiple of 8) in place, chaining the slot's IV. */
-export function desCbcEncrypt(slot: i32, ptr: usize, len: i32): void {
-  const ctx = slotPtr(slot);
-  cbc64Encrypt(ctx, ctx + DES_IV, ptr, len, encryptBlock);
-}
-
-/** CBC-decrypts `len` bytes (a multiple of 8) in place, chaining the slot's IV. */
-export function desCbcDecrypt(slot: i32, ptr: usize, len: i32): void {
-  const ctx = slotPtr(slot);
-  cbc64Decrypt(ctx, ctx + DES_IV, ptr, len, decryptBlock);
 }

@@ -1,7 +1,7 @@
 // GHASH (NIST SP 800-38D §6.4) with a constant-time carry-less multiplication: no tables at all.
-// 32×32-bit carry-less products come from ordinary integer multiplications of operands whose bits are
-// spread four apart ("holes"), so carries never reach a bit that is kept; two Karatsuba levels build the
-// 128×128 product. Blocks are handled as big-endian 128-bit integers (GCM's bit-reflected order), where
+// 64×64-bit carry-less products come from ordinary integer multiplications of operands whose bits are
+// spread four apart ("holes"), so carries never reach a bit that is kept; Karatsuba builds the 128×128
+// product. Blocks are handled as big-endian 128-bit integers (GCM's bit-reflected order), where
 // the product of reflected operands is the reflected product shifted right by one bit.
 
 const M0: u64 = 0x1111111111111111;
@@ -9,10 +9,14 @@ const M1: u64 = 0x2222222222222222;
 const M2: u64 = 0x4444444444444444;
 const M3: u64 = 0x8888888888888888;
 
-/** Carry-less product of two 32-bit values (64-bit result), by integer multiplication with holes. */
+/**
+ * Low 64 bits of the carry-less product of two 64-bit values, by integer multiplication with holes:
+ * a column of one partial product sums at most 16 terms, and only the top columns (whose carry leaves
+ * the word) reach 16, so no carry ever lands on a kept bit.
+ */
 // @ts-ignore: decorator
 @inline
-function clmul32(a: u64, b: u64): u64 {
+function bmul64(a: u64, b: u64): u64 {
   const a0 = a & M0, a1 = a & M1, a2 = a & M2, a3 = a & M3;
   const b0 = b & M0, b1 = b & M1, b2 = b & M2, b3 = b & M3;
   const z0 = (a0 * b0) ^ (a1 * b3) ^ (a2 * b2) ^ (a3 * b1);
@@ -22,34 +26,33 @@ function clmul32(a: u64, b: u64): u64 {
   return (z0 & M0) | (z1 & M1) | (z2 & M2) | (z3 & M3);
 }
 
-let clLo: u64 = 0;
-let clHi: u64 = 0;
-
-/** Carry-less 64×64 → 128-bit product into (clHi, clLo), Karatsuba over 32-bit halves. */
+/** Bit reversal of a 64-bit word. */
 // @ts-ignore: decorator
 @inline
-function clmul64(a: u64, b: u64): void {
-  const al = a & 0xffffffff, ah = a >> 32;
-  const bl = b & 0xffffffff, bh = b >> 32;
-  const lo = clmul32(al, bl);
-  const hi = clmul32(ah, bh);
-  const mid = clmul32(al ^ ah, bl ^ bh) ^ lo ^ hi;
-  clLo = lo ^ (mid << 32);
-  clHi = hi ^ (mid >> 32);
+function rev64(x: u64): u64 {
+  x = ((x >> 1) & 0x5555555555555555) | ((x & 0x5555555555555555) << 1);
+  x = ((x >> 2) & 0x3333333333333333) | ((x & 0x3333333333333333) << 2);
+  x = ((x >> 4) & 0x0f0f0f0f0f0f0f0f) | ((x & 0x0f0f0f0f0f0f0f0f) << 4);
+  return bswap<u64>(x);
 }
 
 /** Result of ghashMul: the high and low 64 bits of the block (big-endian halves). */
 export let ghY1: u64 = 0;
 export let ghY0: u64 = 0;
 
-/** (ghY1:ghY0) ← (y1:y0)·(h1:h0) in GF(2^128) with GCM's bit order and polynomial x^128+x^7+x^2+x+1. */
+/**
+ * (ghY1:ghY0) ← (y1:y0)·(h1:h0) in GF(2^128) with GCM's bit order and polynomial x^128+x^7+x^2+x+1.
+ * Karatsuba over 64-bit halves; the high half of each 64×64 product is the bit-reversed low half of
+ * the product of the bit-reversed operands (shifted by one).
+ */
 export function ghashMul(y1: u64, y0: u64, h1: u64, h0: u64): void {
-  clmul64(y0, h0);
-  const l0 = clLo, l1 = clHi;
-  clmul64(y1, h1);
-  const g0 = clLo, g1 = clHi;
-  clmul64(y0 ^ y1, h0 ^ h1);
-  const m0 = clLo ^ l0 ^ g0, m1 = clHi ^ l1 ^ g1;
+  const y2 = y0 ^ y1, h2 = h0 ^ h1;
+  const ry0 = rev64(y0), ry1 = rev64(y1), ry2 = ry0 ^ ry1;
+  const rh0 = rev64(h0), rh1 = rev64(h1), rh2 = rh0 ^ rh1;
+  const l0 = bmul64(y0, h0), g0 = bmul64(y1, h1), m0 = bmul64(y2, h2) ^ l0 ^ g0;
+  // High halves, combined before the (linear) reversal: rev(a) ^ rev(b) = rev(a ^ b).
+  const rl = bmul64(ry0, rh0), rg = bmul64(ry1, rh1), rm = bmul64(ry2, rh2) ^ rl ^ rg;
+  const l1 = rev64(rl) >> 1, g1 = rev64(rg) >> 1, m1 = rev64(rm) >> 1;
   // 256-bit product p3:p2:p1:p0, then shifted left by one to undo the reflection offset.
   const p0 = l0, p1 = l1 ^ m0, p2 = g0 ^ m1, p3 = g1;
   const c1 = (p3 << 1) | (p2 >> 63);

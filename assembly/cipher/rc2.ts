@@ -1,11 +1,11 @@
 // RC2 (RFC 2268) with effective key bits 1–1024, ECB and CBC.
 // NOT constant time, by definition of the algorithm: the key expansion indexes PITABLE with key bytes
 // (§2) and each MASH round indexes the expanded key with data (§3.2). Documented in docs/SECURITY.md.
-import { cbc64Decrypt, cbc64Encrypt, ecb64 } from "./cbc64";
 import { slotPtr } from "./slots";
 
 const RC2_K: usize = 0; // 64 sixteen-bit words
-const RC2_IV: usize = 128;
+/** Offset of the CBC chaining value in an RC2 slot. */
+export const RC2_IV: usize = 128;
 
 /** PITABLE (RFC 2268 §2): a permutation of 0..255 derived from the digits of π. */
 const PITABLE: usize = memory.data<u8>([
@@ -62,73 +62,109 @@ export function rc2Init(slot: i32, keyPtr: usize, keyLen: i32, effectiveBits: i3
   return ((x >> s) | (x << (16 - s))) & 0xffff;
 }
 
-function encryptBlock(ctx: usize, raw: u64): u64 {
-  let r0 = <u32>raw & 0xffff, r1 = <u32>(raw >> 16) & 0xffff;
-  let r2 = <u32>(raw >> 32) & 0xffff, r3 = <u32>(raw >> 48) & 0xffff;
-  let j: u32 = 0;
-  for (let round = 0; round < 16; round++) {
-    // MIXING round (§3.1)
-    r0 = rol16((r0 + k(ctx, j) + (r3 & r2) + (~r3 & r1)) & 0xffff, 1);
-    r1 = rol16((r1 + k(ctx, j + 1) + (r0 & r3) + (~r0 & r2)) & 0xffff, 2);
-    r2 = rol16((r2 + k(ctx, j + 2) + (r1 & r0) + (~r1 & r3)) & 0xffff, 3);
-    r3 = rol16((r3 + k(ctx, j + 3) + (r2 & r1) + (~r2 & r0)) & 0xffff, 5);
-    j += 4;
-    if (round == 4 || round == 10) {
-      // MASHING round (§3.2)
-      r0 = (r0 + k(ctx, r3 & 63)) & 0xffff;
-      r1 = (r1 + k(ctx, r0 & 63)) & 0xffff;
-      r2 = (r2 + k(ctx, r1 & 63)) & 0xffff;
-      r3 = (r3 + k(ctx, r2 & 63)) & 0xffff;
-    }
+let w0: u32 = 0;
+let w1: u32 = 0;
+let w2: u32 = 0;
+let w3: u32 = 0;
+
+/** Five or six MIXING rounds (§3.1) starting at key word `j`, on the globals w0..w3. */
+// @ts-ignore: decorator
+@inline
+function mixRounds(ctx: usize, j: u32, rounds: u32): void {
+  let r0 = w0, r1 = w1, r2 = w2, r3 = w3;
+  for (let n: u32 = 0; n < rounds; n++) {
+    const kp = ctx + (<usize>(j + 4 * n) << 1);
+    r0 = rol16((r0 + <u32>load<u16>(kp) + (r3 & r2) + (~r3 & r1)) & 0xffff, 1);
+    r1 = rol16((r1 + <u32>load<u16>(kp, 2) + (r0 & r3) + (~r0 & r2)) & 0xffff, 2);
+    r2 = rol16((r2 + <u32>load<u16>(kp, 4) + (r1 & r0) + (~r1 & r3)) & 0xffff, 3);
+    r3 = rol16((r3 + <u32>load<u16>(kp, 6) + (r2 & r1) + (~r2 & r0)) & 0xffff, 5);
   }
-  return <u64>r0 | (<u64>r1 << 16) | (<u64>r2 << 32) | (<u64>r3 << 48);
+  w0 = r0;
+  w1 = r1;
+  w2 = r2;
+  w3 = r3;
 }
 
-function decryptBlock(ctx: usize, raw: u64): u64 {
-  let r0 = <u32>raw & 0xffff, r1 = <u32>(raw >> 16) & 0xffff;
-  let r2 = <u32>(raw >> 32) & 0xffff, r3 = <u32>(raw >> 48) & 0xffff;
-  let j: u32 = 63;
-  for (let round = 15; round >= 0; round--) {
-    // R-MIXING round (§4.1)
-    r3 = (ror16(r3, 5) - k(ctx, j) - (r2 & r1) - (~r2 & r0)) & 0xffff;
-    r2 = (ror16(r2, 3) - k(ctx, j - 1) - (r1 & r0) - (~r1 & r3)) & 0xffff;
-    r1 = (ror16(r1, 2) - k(ctx, j - 2) - (r0 & r3) - (~r0 & r2)) & 0xffff;
-    r0 = (ror16(r0, 1) - k(ctx, j - 3) - (r3 & r2) - (~r3 & r1)) & 0xffff;
-    j -= 4;
-    if (round == 11 || round == 5) {
-      // R-MASHING round (§4.2)
-      r3 = (r3 - k(ctx, r2 & 63)) & 0xffff;
-      r2 = (r2 - k(ctx, r1 & 63)) & 0xffff;
-      r1 = (r1 - k(ctx, r0 & 63)) & 0xffff;
-      r0 = (r0 - k(ctx, r3 & 63)) & 0xffff;
-    }
+/** One MASHING round (§3.2): indexes the expanded key with data (not constant time, by design). */
+// @ts-ignore: decorator
+@inline
+function mash(ctx: usize): void {
+  w0 = (w0 + k(ctx, w3 & 63)) & 0xffff;
+  w1 = (w1 + k(ctx, w0 & 63)) & 0xffff;
+  w2 = (w2 + k(ctx, w1 & 63)) & 0xffff;
+  w3 = (w3 + k(ctx, w2 & 63)) & 0xffff;
+}
+
+/** R-MIXING rounds (§4.1), the last one using key words `j`..`j-3`, walking down. */
+// @ts-ignore: decorator
+@inline
+function rmixRounds(ctx: usize, j: u32, rounds: u32): void {
+  let r0 = w0, r1 = w1, r2 = w2, r3 = w3;
+  for (let n: u32 = 0; n < rounds; n++) {
+    const kp = ctx + (<usize>(j - 3 - 4 * n) << 1);
+    r3 = (ror16(r3, 5) - <u32>load<u16>(kp, 6) - (r2 & r1) - (~r2 & r0)) & 0xffff;
+    r2 = (ror16(r2, 3) - <u32>load<u16>(kp, 4) - (r1 & r0) - (~r1 & r3)) & 0xffff;
+    r1 = (ror16(r1, 2) - <u32>load<u16>(kp, 2) - (r0 & r3) - (~r0 & r2)) & 0xffff;
+    r0 = (ror16(r0, 1) - <u32>load<u16>(kp) - (r3 & r2) - (~r3 & r1)) & 0xffff;
   }
-  return <u64>r0 | (<u64>r1 << 16) | (<u64>r2 << 32) | (<u64>r3 << 48);
+  w0 = r0;
+  w1 = r1;
+  w2 = r2;
+  w3 = r3;
+}
+
+/** R-MASHING round (§4.2). */
+// @ts-ignore: decorator
+@inline
+function rmash(ctx: usize): void {
+  w3 = (w3 - k(ctx, w2 & 63)) & 0xffff;
+  w2 = (w2 - k(ctx, w1 & 63)) & 0xffff;
+  w1 = (w1 - k(ctx, w0 & 63)) & 0xffff;
+  w0 = (w0 - k(ctx, w3 & 63)) & 0xffff;
+}
+
+// @ts-ignore: decorator
+@inline
+function unpackWords(raw: u64): void {
+  w0 = <u32>raw & 0xffff;
+  w1 = <u32>(raw >> 16) & 0xffff;
+  w2 = <u32>(raw >> 32) & 0xffff;
+  w3 = <u32>(raw >> 48) & 0xffff;
+}
+
+// @ts-ignore: decorator
+@inline
+function packWords(): u64 {
+  return <u64>w0 | (<u64>w1 << 16) | (<u64>w2 << 32) | (<u64>w3 << 48);
+}
+
+/** Encrypts one block (raw little-endian u64 load), §3.3:: 5 MIXING, 1 MASHING, 6 MIXING, 1 MASHING, 5 MIXING. */
+// @ts-ignore: decorator
+@inline
+export function rc2EncryptBlock(ctx: usize, raw: u64): u64 {
+  unpackWords(raw);
+  mixRounds(ctx, 0, 5);
+  mash(ctx);
+  mixRounds(ctx, 20, 6);
+  mash(ctx);
+  mixRounds(ctx, 44, 5);
+  return packWords();
+}
+
+/** Decrypts one block, §4.3:: the rounds of encryption inverted, in reverse order. */
+// @ts-ignore: decorator
+@inline
+export function rc2DecryptBlock(ctx: usize, raw: u64): u64 {
+  unpackWords(raw);
+  rmixRounds(ctx, 63, 5);
+  rmash(ctx);
+  rmixRounds(ctx, 43, 6);
+  rmash(ctx);
+  rmixRounds(ctx, 19, 5);
+  return packWords();
 }
 
 /** Sets the CBC chaining value from 8 bytes at `ivPtr`. */
 export function rc2SetIv(slot: i32, ivPtr: usize): void {
   store<u64>(slotPtr(slot) + RC2_IV, load<u64>(ivPtr));
-}
-
-/** ECB-encrypts `len` bytes (a multiple of 8) in place. */
-export function rc2EcbEncrypt(slot: i32, ptr: usize, len: i32): void {
-  ecb64(slotPtr(slot), ptr, len, encryptBlock);
-}
-
-/** ECB-decrypts `len` bytes (a multiple of 8) in place. */
-export function rc2EcbDecrypt(slot: i32, ptr: usize, len: i32): void {
-  ecb64(slotPtr(slot), ptr, len, decryptBlock);
-}
-
-/** CBC-encrypts `len` bytes (a multiple of 8) in place, chaining the slot's IV. */
-export function rc2CbcEncrypt(slot: i32, ptr: usize, len: i32): void {
-  const ctx = slotPtr(slot);
-  cbc64Encrypt(ctx, ctx + RC2_IV, ptr, len, encryptBlock);
-}
-
-/** CBC-decrypts `len` bytes (a multiple of 8) in place, chaining the slot's IV. */
-export function rc2CbcDecrypt(slot: i32, ptr: usize, len: i32): void {
-  const ctx = slotPtr(slot);
-  cbc64Decrypt(ctx, ctx + RC2_IV, ptr, len, decryptBlock);
 }

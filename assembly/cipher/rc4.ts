@@ -24,21 +24,34 @@ export function rc4Init(slot: i32, keyPtr: usize, keyLen: i32): i32 {
   return 0;
 }
 
-/** XORs the next `len` keystream bytes into the data at `ptr`, in place. */
+/** XORs the next `len` keystream bytes into the data at `ptr`, in place (eight bytes per step). */
 export function rc4Process(slot: i32, ptr: usize, len: i32): void {
   const ctx = slotPtr(slot);
   const s = ctx + RC4_S;
   let i = <u32>load<u8>(ctx + RC4_I);
   let j = <u32>load<u8>(ctx + RC4_J);
-  for (let n = 0; n < len; n++) {
+  let n = 0;
+  for (; n + 8 <= len; n += 8) {
+    let ks: u64 = 0;
+    for (let b: u64 = 0; b < 64; b += 8) {
+      i = (i + 1) & 0xff;
+      const si = <u32>load<u8>(s + <usize>i);
+      j = (j + si) & 0xff;
+      const sj = <u32>load<u8>(s + <usize>j);
+      store<u8>(s + <usize>i, <u8>sj);
+      store<u8>(s + <usize>j, <u8>si);
+      ks |= <u64>load<u8>(s + <usize>((si + sj) & 0xff)) << b;
+    }
+    store<u64>(ptr + <usize>n, load<u64>(ptr + <usize>n) ^ ks);
+  }
+  for (; n < len; n++) {
     i = (i + 1) & 0xff;
     const si = <u32>load<u8>(s + <usize>i);
     j = (j + si) & 0xff;
     const sj = <u32>load<u8>(s + <usize>j);
     store<u8>(s + <usize>i, <u8>sj);
     store<u8>(s + <usize>j, <u8>si);
-    const p = ptr + <usize>n;
-    store<u8>(p, load<u8>(p) ^ load<u8>(s + <usize>((si + sj) & 0xff)));
+    store<u8>(ptr + <usize>n, load<u8>(ptr + <usize>n) ^ load<u8>(s + <usize>((si + sj) & 0xff)));
   }
   store<u8>(ctx + RC4_I, <u8>i);
   store<u8>(ctx + RC4_J, <u8>j);

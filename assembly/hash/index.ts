@@ -82,6 +82,7 @@ export function hashFinal(state: usize): void {
 
 /** One-shot hash of the first `len` bytes of the I/O region (len ≤ hashOneshotMax()). */
 export function hashOneshot(alg: i32, len: i32): void {
+  if (len > IO_SIZE - ONESHOT_PAD_ROOM) unreachable();
   digestInPlace(alg, SCRATCH_HASH, IO_PTR, len, DIGEST_OUT);
 }
 

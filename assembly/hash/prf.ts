@@ -78,6 +78,7 @@ const SSL3_LETTERS: usize = memory.data(26, 16);
  * `outLen` must not exceed SSL3_MAX_OUTPUT.
  */
 export function prfSsl3(secret: usize, secretLen: i32, seed: usize, seedLen: i32, out: usize, outLen: i32): void {
+  if (outLen > SSL3_MAX_OUTPUT) unreachable();
   const sha = PRF_CTX;
   const md5 = PRF_CTX + HASH_STATE_SIZE;
   for (let round = 0, done = 0; done < outLen; round++) {
@@ -104,6 +105,7 @@ export function prfSsl3(secret: usize, secretLen: i32, seed: usize, seedLen: i32
  */
 export function hkdfExpand(alg: i32, prk: usize, prkLen: i32, info: usize, infoLen: i32, out: usize, outLen: i32): void {
   const dl = digestLength(alg);
+  if (outLen > 255 * dl) unreachable();
   hmacKey(PRF_CTX, alg, prk, prkLen);
   let done = 0;
   for (let i = 1; done < outLen; i++) {

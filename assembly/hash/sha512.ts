@@ -1,5 +1,7 @@
-// SHA-384 and SHA-512 compression (FIPS 180-4 §6.4, §6.5), unrolled 16 rounds at a time with the
-// message schedule kept in 16 locals (a rolling window updated in place).
+// SHA-384 and SHA-512 compression (FIPS 180-4 §6.4, §6.5). The scalar build unrolls 16 rounds at a
+// time with the message schedule in 16 locals (a rolling window updated in place); the SIMD build
+// unrolls all 80 rounds and keeps the schedule in eight v128 locals, two words each, with the round
+// constants added per vector.
 
 /** FIPS 180-4 §4.2.3 round constants. */
 const K512: usize = memory.data<u64>([
@@ -73,6 +75,35 @@ function maj(a: u64, b: u64, c: u64): u64 {
   return (a & b) | (c & (a | b));
 }
 
+/** Reverses the bytes of each 64-bit lane: two big-endian message words in one shuffle. */
+// @ts-ignore: decorator
+@inline
+function byteSwapWords(v: v128): v128 {
+  return i8x16.shuffle(v, v, 7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8);
+}
+
+/** Rotates each 64-bit lane right by `n`. */
+// @ts-ignore: decorator
+@inline
+function rotrx2(v: v128, n: i32): v128 {
+  return v128.or(i64x2.shr_u(v, n), i64x2.shl(v, 64 - n));
+}
+
+/**
+ * The next two schedule words W[t], W[t+1] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16] (FIPS 180-4
+ * §6.4.2) from groups of two: `g0` = W[t-16..t-15], `g1` = W[t-14..t-13], `g4` = W[t-8..t-7],
+ * `g5` = W[t-6..t-5], `g7` = W[t-2..t-1]. Two lanes have no dependency on each other.
+ */
+// @ts-ignore: decorator
+@inline
+function nextWords(g0: v128, g1: v128, g4: v128, g5: v128, g7: v128): v128 {
+  const w15 = i8x16.shuffle(g0, g1, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23); // W[t-15..t-14]
+  const w7 = i8x16.shuffle(g4, g5, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23); // W[t-7..t-6]
+  const s0 = v128.xor(v128.xor(rotrx2(w15, 1), rotrx2(w15, 8)), i64x2.shr_u(w15, 7));
+  const s1 = v128.xor(v128.xor(rotrx2(g7, 19), rotrx2(g7, 61)), i64x2.shr_u(g7, 6));
+  return i64x2.add(i64x2.add(g0, w7), i64x2.add(s0, s1));
+}
+
 /** Compresses `n` 128-byte blocks at `p` into the eight-word chaining value at `state`. */
 export function sha512Blocks(state: usize, p: usize, n: i32): void {
   let a = load<u64>(state, 0);
@@ -84,58 +115,221 @@ export function sha512Blocks(state: usize, p: usize, n: i32): void {
   let g = load<u64>(state, 48);
   let h = load<u64>(state, 56);
   while (n-- > 0) {
-    let w0 = bswap<u64>(load<u64>(p, 0));
-    let w1 = bswap<u64>(load<u64>(p, 8));
-    let w2 = bswap<u64>(load<u64>(p, 16));
-    let w3 = bswap<u64>(load<u64>(p, 24));
-    let w4 = bswap<u64>(load<u64>(p, 32));
-    let w5 = bswap<u64>(load<u64>(p, 40));
-    let w6 = bswap<u64>(load<u64>(p, 48));
-    let w7 = bswap<u64>(load<u64>(p, 56));
-    let w8 = bswap<u64>(load<u64>(p, 64));
-    let w9 = bswap<u64>(load<u64>(p, 72));
-    let w10 = bswap<u64>(load<u64>(p, 80));
-    let w11 = bswap<u64>(load<u64>(p, 88));
-    let w12 = bswap<u64>(load<u64>(p, 96));
-    let w13 = bswap<u64>(load<u64>(p, 104));
-    let w14 = bswap<u64>(load<u64>(p, 112));
-    let w15 = bswap<u64>(load<u64>(p, 120));
-    let k = K512;
-    for (let j = 0; j < 5; j++) {
-      h = h + load<u64>(k, 0) + w0 + ch(e, f, g) + bigSigma1(e); d += h; h += bigSigma0(a) + maj(a, b, c);
-      g = g + load<u64>(k, 8) + w1 + ch(d, e, f) + bigSigma1(d); c += g; g += bigSigma0(h) + maj(h, a, b);
-      f = f + load<u64>(k, 16) + w2 + ch(c, d, e) + bigSigma1(c); b += f; f += bigSigma0(g) + maj(g, h, a);
-      e = e + load<u64>(k, 24) + w3 + ch(b, c, d) + bigSigma1(b); a += e; e += bigSigma0(f) + maj(f, g, h);
-      d = d + load<u64>(k, 32) + w4 + ch(a, b, c) + bigSigma1(a); h += d; d += bigSigma0(e) + maj(e, f, g);
-      c = c + load<u64>(k, 40) + w5 + ch(h, a, b) + bigSigma1(h); g += c; c += bigSigma0(d) + maj(d, e, f);
-      b = b + load<u64>(k, 48) + w6 + ch(g, h, a) + bigSigma1(g); f += b; b += bigSigma0(c) + maj(c, d, e);
-      a = a + load<u64>(k, 56) + w7 + ch(f, g, h) + bigSigma1(f); e += a; a += bigSigma0(b) + maj(b, c, d);
-      h = h + load<u64>(k, 64) + w8 + ch(e, f, g) + bigSigma1(e); d += h; h += bigSigma0(a) + maj(a, b, c);
-      g = g + load<u64>(k, 72) + w9 + ch(d, e, f) + bigSigma1(d); c += g; g += bigSigma0(h) + maj(h, a, b);
-      f = f + load<u64>(k, 80) + w10 + ch(c, d, e) + bigSigma1(c); b += f; f += bigSigma0(g) + maj(g, h, a);
-      e = e + load<u64>(k, 88) + w11 + ch(b, c, d) + bigSigma1(b); a += e; e += bigSigma0(f) + maj(f, g, h);
-      d = d + load<u64>(k, 96) + w12 + ch(a, b, c) + bigSigma1(a); h += d; d += bigSigma0(e) + maj(e, f, g);
-      c = c + load<u64>(k, 104) + w13 + ch(h, a, b) + bigSigma1(h); g += c; c += bigSigma0(d) + maj(d, e, f);
-      b = b + load<u64>(k, 112) + w14 + ch(g, h, a) + bigSigma1(g); f += b; b += bigSigma0(c) + maj(c, d, e);
-      a = a + load<u64>(k, 120) + w15 + ch(f, g, h) + bigSigma1(f); e += a; a += bigSigma0(b) + maj(b, c, d);
-      if (j == 4) break;
-      w0 += smallSigma1(w14) + w9 + smallSigma0(w1);
-      w1 += smallSigma1(w15) + w10 + smallSigma0(w2);
-      w2 += smallSigma1(w0) + w11 + smallSigma0(w3);
-      w3 += smallSigma1(w1) + w12 + smallSigma0(w4);
-      w4 += smallSigma1(w2) + w13 + smallSigma0(w5);
-      w5 += smallSigma1(w3) + w14 + smallSigma0(w6);
-      w6 += smallSigma1(w4) + w15 + smallSigma0(w7);
-      w7 += smallSigma1(w5) + w0 + smallSigma0(w8);
-      w8 += smallSigma1(w6) + w1 + smallSigma0(w9);
-      w9 += smallSigma1(w7) + w2 + smallSigma0(w10);
-      w10 += smallSigma1(w8) + w3 + smallSigma0(w11);
-      w11 += smallSigma1(w9) + w4 + smallSigma0(w12);
-      w12 += smallSigma1(w10) + w5 + smallSigma0(w13);
-      w13 += smallSigma1(w11) + w6 + smallSigma0(w14);
-      w14 += smallSigma1(w12) + w7 + smallSigma0(w15);
-      w15 += smallSigma1(w13) + w8 + smallSigma0(w0);
-      k += 128;
+    if (ASC_FEATURE_SIMD) {
+      let q0 = byteSwapWords(v128.load(p, 0));
+      let q1 = byteSwapWords(v128.load(p, 16));
+      let q2 = byteSwapWords(v128.load(p, 32));
+      let q3 = byteSwapWords(v128.load(p, 48));
+      let q4 = byteSwapWords(v128.load(p, 64));
+      let q5 = byteSwapWords(v128.load(p, 80));
+      let q6 = byteSwapWords(v128.load(p, 96));
+      let q7 = byteSwapWords(v128.load(p, 112));
+      let k0 = i64x2.add(q0, v128.load(K512, 0));
+      h = h + <u64>i64x2.extract_lane(k0, 0) + ch(e, f, g) + bigSigma1(e); d += h; h += bigSigma0(a) + maj(a, b, c);
+      g = g + <u64>i64x2.extract_lane(k0, 1) + ch(d, e, f) + bigSigma1(d); c += g; g += bigSigma0(h) + maj(h, a, b);
+      q0 = nextWords(q0, q1, q4, q5, q7);
+      let k1 = i64x2.add(q1, v128.load(K512, 16));
+      f = f + <u64>i64x2.extract_lane(k1, 0) + ch(c, d, e) + bigSigma1(c); b += f; f += bigSigma0(g) + maj(g, h, a);
+      e = e + <u64>i64x2.extract_lane(k1, 1) + ch(b, c, d) + bigSigma1(b); a += e; e += bigSigma0(f) + maj(f, g, h);
+      q1 = nextWords(q1, q2, q5, q6, q0);
+      let k2 = i64x2.add(q2, v128.load(K512, 32));
+      d = d + <u64>i64x2.extract_lane(k2, 0) + ch(a, b, c) + bigSigma1(a); h += d; d += bigSigma0(e) + maj(e, f, g);
+      c = c + <u64>i64x2.extract_lane(k2, 1) + ch(h, a, b) + bigSigma1(h); g += c; c += bigSigma0(d) + maj(d, e, f);
+      q2 = nextWords(q2, q3, q6, q7, q1);
+      let k3 = i64x2.add(q3, v128.load(K512, 48));
+      b = b + <u64>i64x2.extract_lane(k3, 0) + ch(g, h, a) + bigSigma1(g); f += b; b += bigSigma0(c) + maj(c, d, e);
+      a = a + <u64>i64x2.extract_lane(k3, 1) + ch(f, g, h) + bigSigma1(f); e += a; a += bigSigma0(b) + maj(b, c, d);
+      q3 = nextWords(q3, q4, q7, q0, q2);
+      let k4 = i64x2.add(q4, v128.load(K512, 64));
+      h = h + <u64>i64x2.extract_lane(k4, 0) + ch(e, f, g) + bigSigma1(e); d += h; h += bigSigma0(a) + maj(a, b, c);
+      g = g + <u64>i64x2.extract_lane(k4, 1) + ch(d, e, f) + bigSigma1(d); c += g; g += bigSigma0(h) + maj(h, a, b);
+      q4 = nextWords(q4, q5, q0, q1, q3);
+      let k5 = i64x2.add(q5, v128.load(K512, 80));
+      f = f + <u64>i64x2.extract_lane(k5, 0) + ch(c, d, e) + bigSigma1(c); b += f; f += bigSigma0(g) + maj(g, h, a);
+      e = e + <u64>i64x2.extract_lane(k5, 1) + ch(b, c, d) + bigSigma1(b); a += e; e += bigSigma0(f) + maj(f, g, h);
+      q5 = nextWords(q5, q6, q1, q2, q4);
+      let k6 = i64x2.add(q6, v128.load(K512, 96));
+      d = d + <u64>i64x2.extract_lane(k6, 0) + ch(a, b, c) + bigSigma1(a); h += d; d += bigSigma0(e) + maj(e, f, g);
+      c = c + <u64>i64x2.extract_lane(k6, 1) + ch(h, a, b) + bigSigma1(h); g += c; c += bigSigma0(d) + maj(d, e, f);
+      q6 = nextWords(q6, q7, q2, q3, q5);
+      let k7 = i64x2.add(q7, v128.load(K512, 112));
+      b = b + <u64>i64x2.extract_lane(k7, 0) + ch(g, h, a) + bigSigma1(g); f += b; b += bigSigma0(c) + maj(c, d, e);
+      a = a + <u64>i64x2.extract_lane(k7, 1) + ch(f, g, h) + bigSigma1(f); e += a; a += bigSigma0(b) + maj(b, c, d);
+      q7 = nextWords(q7, q0, q3, q4, q6);
+      let k8 = i64x2.add(q0, v128.load(K512, 128));
+      h = h + <u64>i64x2.extract_lane(k8, 0) + ch(e, f, g) + bigSigma1(e); d += h; h += bigSigma0(a) + maj(a, b, c);
+      g = g + <u64>i64x2.extract_lane(k8, 1) + ch(d, e, f) + bigSigma1(d); c += g; g += bigSigma0(h) + maj(h, a, b);
+      q0 = nextWords(q0, q1, q4, q5, q7);
+      let k9 = i64x2.add(q1, v128.load(K512, 144));
+      f = f + <u64>i64x2.extract_lane(k9, 0) + ch(c, d, e) + bigSigma1(c); b += f; f += bigSigma0(g) + maj(g, h, a);
+      e = e + <u64>i64x2.extract_lane(k9, 1) + ch(b, c, d) + bigSigma1(b); a += e; e += bigSigma0(f) + maj(f, g, h);
+      q1 = nextWords(q1, q2, q5, q6, q0);
+      let k10 = i64x2.add(q2, v128.load(K512, 160));
+      d = d + <u64>i64x2.extract_lane(k10, 0) + ch(a, b, c) + bigSigma1(a); h += d; d += bigSigma0(e) + maj(e, f, g);
+      c = c + <u64>i64x2.extract_lane(k10, 1) + ch(h, a, b) + bigSigma1(h); g += c; c += bigSigma0(d) + maj(d, e, f);
+      q2 = nextWords(q2, q3, q6, q7, q1);
+      let k11 = i64x2.add(q3, v128.load(K512, 176));
+      b = b + <u64>i64x2.extract_lane(k11, 0) + ch(g, h, a) + bigSigma1(g); f += b; b += bigSigma0(c) + maj(c, d, e);
+      a = a + <u64>i64x2.extract_lane(k11, 1) + ch(f, g, h) + bigSigma1(f); e += a; a += bigSigma0(b) + maj(b, c, d);
+      q3 = nextWords(q3, q4, q7, q0, q2);
+      let k12 = i64x2.add(q4, v128.load(K512, 192));
+      h = h + <u64>i64x2.extract_lane(k12, 0) + ch(e, f, g) + bigSigma1(e); d += h; h += bigSigma0(a) + maj(a, b, c);
+      g = g + <u64>i64x2.extract_lane(k12, 1) + ch(d, e, f) + bigSigma1(d); c += g; g += bigSigma0(h) + maj(h, a, b);
+      q4 = nextWords(q4, q5, q0, q1, q3);
+      let k13 = i64x2.add(q5, v128.load(K512, 208));
+      f = f + <u64>i64x2.extract_lane(k13, 0) + ch(c, d, e) + bigSigma1(c); b += f; f += bigSigma0(g) + maj(g, h, a);
+      e = e + <u64>i64x2.extract_lane(k13, 1) + ch(b, c, d) + bigSigma1(b); a += e; e += bigSigma0(f) + maj(f, g, h);
+      q5 = nextWords(q5, q6, q1, q2, q4);
+      let k14 = i64x2.add(q6, v128.load(K512, 224));
+      d = d + <u64>i64x2.extract_lane(k14, 0) + ch(a, b, c) + bigSigma1(a); h += d; d += bigSigma0(e) + maj(e, f, g);
+      c = c + <u64>i64x2.extract_lane(k14, 1) + ch(h, a, b) + bigSigma1(h); g += c; c += bigSigma0(d) + maj(d, e, f);
+      q6 = nextWords(q6, q7, q2, q3, q5);
+      let k15 = i64x2.add(q7, v128.load(K512, 240));
+      b = b + <u64>i64x2.extract_lane(k15, 0) + ch(g, h, a) + bigSigma1(g); f += b; b += bigSigma0(c) + maj(c, d, e);
+      a = a + <u64>i64x2.extract_lane(k15, 1) + ch(f, g, h) + bigSigma1(f); e += a; a += bigSigma0(b) + maj(b, c, d);
+      q7 = nextWords(q7, q0, q3, q4, q6);
+      let k16 = i64x2.add(q0, v128.load(K512, 256));
+      h = h + <u64>i64x2.extract_lane(k16, 0) + ch(e, f, g) + bigSigma1(e); d += h; h += bigSigma0(a) + maj(a, b, c);
+      g = g + <u64>i64x2.extract_lane(k16, 1) + ch(d, e, f) + bigSigma1(d); c += g; g += bigSigma0(h) + maj(h, a, b);
+      q0 = nextWords(q0, q1, q4, q5, q7);
+      let k17 = i64x2.add(q1, v128.load(K512, 272));
+      f = f + <u64>i64x2.extract_lane(k17, 0) + ch(c, d, e) + bigSigma1(c); b += f; f += bigSigma0(g) + maj(g, h, a);
+      e = e + <u64>i64x2.extract_lane(k17, 1) + ch(b, c, d) + bigSigma1(b); a += e; e += bigSigma0(f) + maj(f, g, h);
+      q1 = nextWords(q1, q2, q5, q6, q0);
+      let k18 = i64x2.add(q2, v128.load(K512, 288));
+      d = d + <u64>i64x2.extract_lane(k18, 0) + ch(a, b, c) + bigSigma1(a); h += d; d += bigSigma0(e) + maj(e, f, g);
+      c = c + <u64>i64x2.extract_lane(k18, 1) + ch(h, a, b) + bigSigma1(h); g += c; c += bigSigma0(d) + maj(d, e, f);
+      q2 = nextWords(q2, q3, q6, q7, q1);
+      let k19 = i64x2.add(q3, v128.load(K512, 304));
+      b = b + <u64>i64x2.extract_lane(k19, 0) + ch(g, h, a) + bigSigma1(g); f += b; b += bigSigma0(c) + maj(c, d, e);
+      a = a + <u64>i64x2.extract_lane(k19, 1) + ch(f, g, h) + bigSigma1(f); e += a; a += bigSigma0(b) + maj(b, c, d);
+      q3 = nextWords(q3, q4, q7, q0, q2);
+      let k20 = i64x2.add(q4, v128.load(K512, 320));
+      h = h + <u64>i64x2.extract_lane(k20, 0) + ch(e, f, g) + bigSigma1(e); d += h; h += bigSigma0(a) + maj(a, b, c);
+      g = g + <u64>i64x2.extract_lane(k20, 1) + ch(d, e, f) + bigSigma1(d); c += g; g += bigSigma0(h) + maj(h, a, b);
+      q4 = nextWords(q4, q5, q0, q1, q3);
+      let k21 = i64x2.add(q5, v128.load(K512, 336));
+      f = f + <u64>i64x2.extract_lane(k21, 0) + ch(c, d, e) + bigSigma1(c); b += f; f += bigSigma0(g) + maj(g, h, a);
+      e = e + <u64>i64x2.extract_lane(k21, 1) + ch(b, c, d) + bigSigma1(b); a += e; e += bigSigma0(f) + maj(f, g, h);
+      q5 = nextWords(q5, q6, q1, q2, q4);
+      let k22 = i64x2.add(q6, v128.load(K512, 352));
+      d = d + <u64>i64x2.extract_lane(k22, 0) + ch(a, b, c) + bigSigma1(a); h += d; d += bigSigma0(e) + maj(e, f, g);
+      c = c + <u64>i64x2.extract_lane(k22, 1) + ch(h, a, b) + bigSigma1(h); g += c; c += bigSigma0(d) + maj(d, e, f);
+      q6 = nextWords(q6, q7, q2, q3, q5);
+      let k23 = i64x2.add(q7, v128.load(K512, 368));
+      b = b + <u64>i64x2.extract_lane(k23, 0) + ch(g, h, a) + bigSigma1(g); f += b; b += bigSigma0(c) + maj(c, d, e);
+      a = a + <u64>i64x2.extract_lane(k23, 1) + ch(f, g, h) + bigSigma1(f); e += a; a += bigSigma0(b) + maj(b, c, d);
+      q7 = nextWords(q7, q0, q3, q4, q6);
+      let k24 = i64x2.add(q0, v128.load(K512, 384));
+      h = h + <u64>i64x2.extract_lane(k24, 0) + ch(e, f, g) + bigSigma1(e); d += h; h += bigSigma0(a) + maj(a, b, c);
+      g = g + <u64>i64x2.extract_lane(k24, 1) + ch(d, e, f) + bigSigma1(d); c += g; g += bigSigma0(h) + maj(h, a, b);
+      q0 = nextWords(q0, q1, q4, q5, q7);
+      let k25 = i64x2.add(q1, v128.load(K512, 400));
+      f = f + <u64>i64x2.extract_lane(k25, 0) + ch(c, d, e) + bigSigma1(c); b += f; f += bigSigma0(g) + maj(g, h, a);
+      e = e + <u64>i64x2.extract_lane(k25, 1) + ch(b, c, d) + bigSigma1(b); a += e; e += bigSigma0(f) + maj(f, g, h);
+      q1 = nextWords(q1, q2, q5, q6, q0);
+      let k26 = i64x2.add(q2, v128.load(K512, 416));
+      d = d + <u64>i64x2.extract_lane(k26, 0) + ch(a, b, c) + bigSigma1(a); h += d; d += bigSigma0(e) + maj(e, f, g);
+      c = c + <u64>i64x2.extract_lane(k26, 1) + ch(h, a, b) + bigSigma1(h); g += c; c += bigSigma0(d) + maj(d, e, f);
+      q2 = nextWords(q2, q3, q6, q7, q1);
+      let k27 = i64x2.add(q3, v128.load(K512, 432));
+      b = b + <u64>i64x2.extract_lane(k27, 0) + ch(g, h, a) + bigSigma1(g); f += b; b += bigSigma0(c) + maj(c, d, e);
+      a = a + <u64>i64x2.extract_lane(k27, 1) + ch(f, g, h) + bigSigma1(f); e += a; a += bigSigma0(b) + maj(b, c, d);
+      q3 = nextWords(q3, q4, q7, q0, q2);
+      let k28 = i64x2.add(q4, v128.load(K512, 448));
+      h = h + <u64>i64x2.extract_lane(k28, 0) + ch(e, f, g) + bigSigma1(e); d += h; h += bigSigma0(a) + maj(a, b, c);
+      g = g + <u64>i64x2.extract_lane(k28, 1) + ch(d, e, f) + bigSigma1(d); c += g; g += bigSigma0(h) + maj(h, a, b);
+      q4 = nextWords(q4, q5, q0, q1, q3);
+      let k29 = i64x2.add(q5, v128.load(K512, 464));
+      f = f + <u64>i64x2.extract_lane(k29, 0) + ch(c, d, e) + bigSigma1(c); b += f; f += bigSigma0(g) + maj(g, h, a);
+      e = e + <u64>i64x2.extract_lane(k29, 1) + ch(b, c, d) + bigSigma1(b); a += e; e += bigSigma0(f) + maj(f, g, h);
+      q5 = nextWords(q5, q6, q1, q2, q4);
+      let k30 = i64x2.add(q6, v128.load(K512, 480));
+      d = d + <u64>i64x2.extract_lane(k30, 0) + ch(a, b, c) + bigSigma1(a); h += d; d += bigSigma0(e) + maj(e, f, g);
+      c = c + <u64>i64x2.extract_lane(k30, 1) + ch(h, a, b) + bigSigma1(h); g += c; c += bigSigma0(d) + maj(d, e, f);
+      q6 = nextWords(q6, q7, q2, q3, q5);
+      let k31 = i64x2.add(q7, v128.load(K512, 496));
+      b = b + <u64>i64x2.extract_lane(k31, 0) + ch(g, h, a) + bigSigma1(g); f += b; b += bigSigma0(c) + maj(c, d, e);
+      a = a + <u64>i64x2.extract_lane(k31, 1) + ch(f, g, h) + bigSigma1(f); e += a; a += bigSigma0(b) + maj(b, c, d);
+      q7 = nextWords(q7, q0, q3, q4, q6);
+      let k32 = i64x2.add(q0, v128.load(K512, 512));
+      h = h + <u64>i64x2.extract_lane(k32, 0) + ch(e, f, g) + bigSigma1(e); d += h; h += bigSigma0(a) + maj(a, b, c);
+      g = g + <u64>i64x2.extract_lane(k32, 1) + ch(d, e, f) + bigSigma1(d); c += g; g += bigSigma0(h) + maj(h, a, b);
+      let k33 = i64x2.add(q1, v128.load(K512, 528));
+      f = f + <u64>i64x2.extract_lane(k33, 0) + ch(c, d, e) + bigSigma1(c); b += f; f += bigSigma0(g) + maj(g, h, a);
+      e = e + <u64>i64x2.extract_lane(k33, 1) + ch(b, c, d) + bigSigma1(b); a += e; e += bigSigma0(f) + maj(f, g, h);
+      let k34 = i64x2.add(q2, v128.load(K512, 544));
+      d = d + <u64>i64x2.extract_lane(k34, 0) + ch(a, b, c) + bigSigma1(a); h += d; d += bigSigma0(e) + maj(e, f, g);
+      c = c + <u64>i64x2.extract_lane(k34, 1) + ch(h, a, b) + bigSigma1(h); g += c; c += bigSigma0(d) + maj(d, e, f);
+      let k35 = i64x2.add(q3, v128.load(K512, 560));
+      b = b + <u64>i64x2.extract_lane(k35, 0) + ch(g, h, a) + bigSigma1(g); f += b; b += bigSigma0(c) + maj(c, d, e);
+      a = a + <u64>i64x2.extract_lane(k35, 1) + ch(f, g, h) + bigSigma1(f); e += a; a += bigSigma0(b) + maj(b, c, d);
+      let k36 = i64x2.add(q4, v128.load(K512, 576));
+      h = h + <u64>i64x2.extract_lane(k36, 0) + ch(e, f, g) + bigSigma1(e); d += h; h += bigSigma0(a) + maj(a, b, c);
+      g = g + <u64>i64x2.extract_lane(k36, 1) + ch(d, e, f) + bigSigma1(d); c += g; g += bigSigma0(h) + maj(h, a, b);
+      let k37 = i64x2.add(q5, v128.load(K512, 592));
+      f = f + <u64>i64x2.extract_lane(k37, 0) + ch(c, d, e) + bigSigma1(c); b += f; f += bigSigma0(g) + maj(g, h, a);
+      e = e + <u64>i64x2.extract_lane(k37, 1) + ch(b, c, d) + bigSigma1(b); a += e; e += bigSigma0(f) + maj(f, g, h);
+      let k38 = i64x2.add(q6, v128.load(K512, 608));
+      d = d + <u64>i64x2.extract_lane(k38, 0) + ch(a, b, c) + bigSigma1(a); h += d; d += bigSigma0(e) + maj(e, f, g);
+      c = c + <u64>i64x2.extract_lane(k38, 1) + ch(h, a, b) + bigSigma1(h); g += c; c += bigSigma0(d) + maj(d, e, f);
+      let k39 = i64x2.add(q7, v128.load(K512, 624));
+      b = b + <u64>i64x2.extract_lane(k39, 0) + ch(g, h, a) + bigSigma1(g); f += b; b += bigSigma0(c) + maj(c, d, e);
+      a = a + <u64>i64x2.extract_lane(k39, 1) + ch(f, g, h) + bigSigma1(f); e += a; a += bigSigma0(b) + maj(b, c, d);
+    } else {
+      let w0 = bswap<u64>(load<u64>(p, 0));
+      let w1 = bswap<u64>(load<u64>(p, 8));
+      let w2 = bswap<u64>(load<u64>(p, 16));
+      let w3 = bswap<u64>(load<u64>(p, 24));
+      let w4 = bswap<u64>(load<u64>(p, 32));
+      let w5 = bswap<u64>(load<u64>(p, 40));
+      let w6 = bswap<u64>(load<u64>(p, 48));
+      let w7 = bswap<u64>(load<u64>(p, 56));
+      let w8 = bswap<u64>(load<u64>(p, 64));
+      let w9 = bswap<u64>(load<u64>(p, 72));
+      let w10 = bswap<u64>(load<u64>(p, 80));
+      let w11 = bswap<u64>(load<u64>(p, 88));
+      let w12 = bswap<u64>(load<u64>(p, 96));
+      let w13 = bswap<u64>(load<u64>(p, 104));
+      let w14 = bswap<u64>(load<u64>(p, 112));
+      let w15 = bswap<u64>(load<u64>(p, 120));
+      let k = K512;
+      for (let j = 0; j < 5; j++) {
+        h = h + load<u64>(k, 0) + w0 + ch(e, f, g) + bigSigma1(e); d += h; h += bigSigma0(a) + maj(a, b, c);
+        g = g + load<u64>(k, 8) + w1 + ch(d, e, f) + bigSigma1(d); c += g; g += bigSigma0(h) + maj(h, a, b);
+        f = f + load<u64>(k, 16) + w2 + ch(c, d, e) + bigSigma1(c); b += f; f += bigSigma0(g) + maj(g, h, a);
+        e = e + load<u64>(k, 24) + w3 + ch(b, c, d) + bigSigma1(b); a += e; e += bigSigma0(f) + maj(f, g, h);
+        d = d + load<u64>(k, 32) + w4 + ch(a, b, c) + bigSigma1(a); h += d; d += bigSigma0(e) + maj(e, f, g);
+        c = c + load<u64>(k, 40) + w5 + ch(h, a, b) + bigSigma1(h); g += c; c += bigSigma0(d) + maj(d, e, f);
+        b = b + load<u64>(k, 48) + w6 + ch(g, h, a) + bigSigma1(g); f += b; b += bigSigma0(c) + maj(c, d, e);
+        a = a + load<u64>(k, 56) + w7 + ch(f, g, h) + bigSigma1(f); e += a; a += bigSigma0(b) + maj(b, c, d);
+        h = h + load<u64>(k, 64) + w8 + ch(e, f, g) + bigSigma1(e); d += h; h += bigSigma0(a) + maj(a, b, c);
+        g = g + load<u64>(k, 72) + w9 + ch(d, e, f) + bigSigma1(d); c += g; g += bigSigma0(h) + maj(h, a, b);
+        f = f + load<u64>(k, 80) + w10 + ch(c, d, e) + bigSigma1(c); b += f; f += bigSigma0(g) + maj(g, h, a);
+        e = e + load<u64>(k, 88) + w11 + ch(b, c, d) + bigSigma1(b); a += e; e += bigSigma0(f) + maj(f, g, h);
+        d = d + load<u64>(k, 96) + w12 + ch(a, b, c) + bigSigma1(a); h += d; d += bigSigma0(e) + maj(e, f, g);
+        c = c + load<u64>(k, 104) + w13 + ch(h, a, b) + bigSigma1(h); g += c; c += bigSigma0(d) + maj(d, e, f);
+        b = b + load<u64>(k, 112) + w14 + ch(g, h, a) + bigSigma1(g); f += b; b += bigSigma0(c) + maj(c, d, e);
+        a = a + load<u64>(k, 120) + w15 + ch(f, g, h) + bigSigma1(f); e += a; a += bigSigma0(b) + maj(b, c, d);
+        if (j == 4) break;
+        w0 += smallSigma1(w14) + w9 + smallSigma0(w1);
+        w1 += smallSigma1(w15) + w10 + smallSigma0(w2);
+        w2 += smallSigma1(w0) + w11 + smallSigma0(w3);
+        w3 += smallSigma1(w1) + w12 + smallSigma0(w4);
+        w4 += smallSigma1(w2) + w13 + smallSigma0(w5);
+        w5 += smallSigma1(w3) + w14 + smallSigma0(w6);
+        w6 += smallSigma1(w4) + w15 + smallSigma0(w7);
+        w7 += smallSigma1(w5) + w0 + smallSigma0(w8);
+        w8 += smallSigma1(w6) + w1 + smallSigma0(w9);
+        w9 += smallSigma1(w7) + w2 + smallSigma0(w10);
+        w10 += smallSigma1(w8) + w3 + smallSigma0(w11);
+        w11 += smallSigma1(w9) + w4 + smallSigma0(w12);
+        w12 += smallSigma1(w10) + w5 + smallSigma0(w13);
+        w13 += smallSigma1(w11) + w6 + smallSigma0(w14);
+        w14 += smallSigma1(w12) + w7 + smallSigma0(w15);
+        w15 += smallSigma1(w13) + w8 + smallSigma0(w0);
+        k += 128;
+      }
     }
     a += load<u64>(state, 0);
     b += load<u64>(state, 8);

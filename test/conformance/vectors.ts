@@ -1,0 +1,37 @@
+// Vector loading and byte helpers shared by the conformance suite (data in test/vectors/conformance/).
+import { readFileSync } from "node:fs";
+
+/** Reads `test/vectors/conformance/<name>` as JSON. */
+export function loadVectors<T>(name: string): T {
+  return JSON.parse(readFileSync(new URL(`../vectors/conformance/${name}`, import.meta.url), "utf8")) as T;
+}
+
+/** Hex (whitespace ignored) to bytes. */
+export const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s.replace(/\s+/g, ""), "hex"));
+
+/** Bytes to lowercase hex. */
+export const toHex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("hex");
+
+/** Concatenation of byte strings. */
+export function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Deterministic test bytes (not random: reproducible failures). */
+export function patternBytes(length: number, seed = 1): Uint8Array {
+  const out = new Uint8Array(length);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}

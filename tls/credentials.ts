@@ -1,0 +1,53 @@
+// Turning certificate and key options into DER chains and provider keys (PEM/DER via tls/x509).
+import { WasslError } from "../bindings/errors.js";
+import type { PemOrDer, PrivateKeyInput } from "./options.js";
+import type { CryptoProvider, ProviderRsaPrivateKey, RsaPrivateComponents } from "./provider.js";
+import { decodeRsaPrivateKey, decodeRsaPrivateKeyPem } from "./x509/keys.js";
+import { decodePem } from "./x509/pem.js";
+
+/** DER certificates from PEM text (every CERTIFICATE block, in order) or DER bytes. */
+export function certificatesFromOption(input: PemOrDer | PemOrDer[] | undefined): Uint8Array[] {
+  if (input === undefined) return [];
+  const items = Array.isArray(input) ? input : [input];
+  const out: Uint8Array[] = [];
+  for (const item of items) {
+    if (item instanceof Uint8Array) {
+      if (item[0] === 0x30) {
+        out.push(item);
+        continue;
+      }
+      out.push(...certificatesFromOption(new TextDecoder().decode(item)));
+      continue;
+    }
+    const found = decodePem(item)
+      .filter((b) => b.label === "CERTIFICATE")
+      .map((b) => b.der);
+    if (found.length === 0) throw new WasslError("ERR_TLS_BAD_CERTIFICATE_OPTION", "no PEM CERTIFICATE block found");
+    out.push(...found);
+  }
+  return out;
+}
+
+function isProviderKey(key: PrivateKeyInput): key is ProviderRsaPrivateKey {
+  return typeof key === "object" && "decryptTlsPremaster" in key;
+}
+
+function isComponents(key: PrivateKeyInput): key is RsaPrivateComponents {
+  return typeof key === "object" && !(key instanceof Uint8Array) && "n" in key && "d" in key;
+}
+
+/**
+ * A provider private key from the `key` option: a provider key as is (its operations may be async),
+ * RSA components imported, PEM (`RSA PRIVATE KEY` / `PRIVATE KEY`) or DER (PKCS#1 / PKCS#8) decoded.
+ */
+export function privateKeyFromOption(input: PrivateKeyInput, provider: CryptoProvider): ProviderRsaPrivateKey {
+  if (isProviderKey(input)) return input;
+  if (isComponents(input)) return provider.importRsaPrivateKey(input);
+  if (typeof input === "string") return provider.importRsaPrivateKey(decodeRsaPrivateKeyPem(input));
+  if (input instanceof Uint8Array) {
+    const components =
+      input[0] === 0x30 ? decodeRsaPrivateKey(input) : decodeRsaPrivateKeyPem(new TextDecoder().decode(input));
+    return provider.importRsaPrivateKey(components);
+  }
+  throw new WasslError("ERR_TLS_KEY_FORMAT", "unsupported private key option");
+}

@@ -1,0 +1,210 @@
+// Client handshake states (RFC 5246 §7.3, full handshake with RSA key exchange). Flow: flows.ts.
+import { fail } from "../alerts.js";
+import { computeExtendedMasterSecret, computeMasterSecret } from "../keys/master-secret.js";
+import { decodeCertificate, decodeCertificateRequest, encodeCertificate } from "../messages/certificate.js";
+import {
+  decodeRenegotiationInfo,
+  type Extension,
+  ExtensionType,
+  encodeRenegotiationInfo,
+  encodeServerName,
+  encodeSignatureAlgorithms,
+  expectEmptyExtension,
+} from "../messages/extensions.js";
+import { type HandshakeMessage, HandshakeType } from "../messages/handshake-types.js";
+import { decodeServerHello, encodeClientHello } from "../messages/hello.js";
+import { decodeEmpty, encodeCertificateVerify, encodeRsaClientKeyExchange } from "../messages/key-exchange.js";
+import { suiteAllowsVersion } from "../suites.js";
+import { TLS12 } from "../versions.js";
+import { checkPeerCertificate } from "./certificate-check.js";
+import {
+  certificateVerifyDigest,
+  chooseSignatureScheme,
+  RSA_SIGN,
+  SUPPORTED_SIGNATURE_SCHEMES,
+} from "./client-auth.js";
+import { DOWNGRADE_SENTINEL_TLS11, type HandshakeContext, isDowngradeToTls11 } from "./context.js";
+import { ExpectChangeCipherSpec, sendFinished } from "./finish-states.js";
+import { ExpectMessage, type HandshakeState } from "./state.js";
+
+function isIpLiteral(name: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(name) || name.includes(":");
+}
+
+/** Sends the ClientHello and returns the first client state (RFC 5246 §7.4.1.2). */
+export function startClientHandshake(ctx: HandshakeContext): HandshakeState {
+  const { config } = ctx;
+  ctx.clientRandom = config.provider.randomBytes(32);
+  ctx.clientHelloVersion = config.maxVersion;
+  const extensions: Extension[] = [];
+  // RFC 6066 §3: host names only, no IP literals, no trailing dot.
+  if (config.servername && !isIpLiteral(config.servername)) {
+    extensions.push({ type: ExtensionType.server_name, data: encodeServerName(config.servername.replace(/\.$/, "")) });
+  }
+  // RFC 5746 §3.4: the empty renegotiation_info extension on the initial handshake.
+  extensions.push({ type: ExtensionType.renegotiation_info, data: encodeRenegotiationInfo(new Uint8Array(0)) });
+  if (config.extendedMasterSecret)
+    extensions.push({ type: ExtensionType.extended_master_secret, data: new Uint8Array(0) });
+  if (config.maxVersion >= TLS12) {
+    extensions.push({
+      type: ExtensionType.signature_algorithms,
+      data: encodeSignatureAlgorithms([...SUPPORTED_SIGNATURE_SCHEMES]),
+    });
+  }
+  ctx.sendHandshake(
+    HandshakeType.client_hello,
+    encodeClientHello({
+      version: config.maxVersion,
+      random: ctx.clientRandom,
+      sessionId: new Uint8Array(0),
+      cipherSuites: config.suites.map((s) => s.id),
+      compressionMethods: [0],
+      extensions,
+    }),
+  );
+  return new ExpectServerHello(new Set(extensions.map((e) => e.type)));
+}
+
+/** Waiting for ServerHello: version, suite, compression and extensions are checked against the offer. */
+export class ExpectServerHello extends ExpectMessage {
+  readonly name = "ExpectServerHello";
+  readonly expects = [HandshakeType.server_hello];
+
+  constructor(private readonly offeredExtensions: Set<number>) {
+    super();
+  }
+
+  protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState {
+    const { config } = ctx;
+    const hello = decodeServerHello(message.body);
+    // 1. Version: within our range (a server may not pick above our offer).
+    if (hello.version < config.minVersion || hello.version > config.maxVersion) {
+      fail("protocol_version", `server chose version ${hello.version.toString(16)}`);
+    }
+    // 2. RFC 8446 §4.1.3 downgrade sentinel: a TLS 1.2-capable server had to pick ≤ 1.1 — someone interfered.
+    if (isDowngradeToTls11(hello.version, config.maxVersion)) {
+      const tail = hello.random.subarray(24);
+      if (tail.every((b, i) => b === DOWNGRADE_SENTINEL_TLS11[i])) fail("illegal_parameter", "downgrade sentinel");
+    }
+    // 3. Suite: one we offered, valid for this version; compression null.
+    const suite = config.suites.find((s) => s.id === hello.cipherSuite);
+    if (!suite || !suiteAllowsVersion(suite, hello.version))
+      fail("illegal_parameter", "server chose a suite not offered");
+    if (hello.compressionMethod !== 0) fail("illegal_parameter", "server chose compression");
+    // 4. Extensions: only ones we offered (RFC 5246 §7.4.1.4).
+    let renegotiationInfo: Uint8Array | undefined;
+    for (const ext of hello.extensions) {
+      if (!this.offeredExtensions.has(ext.type)) fail("unsupported_extension", `unsolicited extension ${ext.type}`);
+      if (ext.type === ExtensionType.renegotiation_info) renegotiationInfo = decodeRenegotiationInfo(ext.data);
+      if (ext.type === ExtensionType.extended_master_secret) {
+        expectEmptyExtension(ext.data, "extended_master_secret");
+        ctx.extendedMasterSecret = true;
+      }
+      if (ext.type === ExtensionType.server_name) expectEmptyExtension(ext.data, "server_name");
+    }
+    // 5. RFC 5746 §3.4: renegotiation_info must be empty on the initial handshake; a server without it
+    //    is refused unless legacy is on.
+    if (renegotiationInfo === undefined) {
+      if (!config.legacy) fail("handshake_failure", "server does not support secure renegotiation (RFC 5746)");
+    } else if (renegotiationInfo.length !== 0) {
+      fail("handshake_failure", "non-empty renegotiation_info on the initial handshake");
+    } else {
+      ctx.secureRenegotiation = true;
+    }
+    ctx.serverRandom = hello.random;
+    ctx.sessionId = hello.sessionId;
+    ctx.servername = config.servername;
+    ctx.negotiated(hello.version, suite);
+    ctx.hooks.trace(
+      "hello negotiated",
+      `${hello.version.toString(16)} ${suite.name}${ctx.extendedMasterSecret ? " EMS" : ""}`,
+    );
+    return new ExpectCertificate();
+  }
+}
+
+/** Waiting for the server's Certificate (mandatory with RSA key exchange). */
+export class ExpectCertificate extends ExpectMessage {
+  readonly name = "ExpectCertificate";
+  readonly expects = [HandshakeType.certificate];
+
+  protected async handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
+    const chain = decodeCertificate(message.body);
+    if (chain.length === 0) fail("handshake_failure", "server sent no certificate");
+    await checkPeerCertificate(ctx, chain);
+    return new ExpectServerHelloDone();
+  }
+}
+
+/**
+ * Waiting for ServerHelloDone, optionally preceded by one CertificateRequest. A ServerKeyExchange is
+ * unexpected with RSA key exchange (this is what stops FREAK-style export downgrades).
+ */
+export class ExpectServerHelloDone extends ExpectMessage {
+  readonly name = "ExpectServerHelloDone";
+  readonly expects: readonly number[];
+
+  constructor(afterCertificateRequest = false) {
+    super();
+    this.expects = afterCertificateRequest
+      ? [HandshakeType.server_hello_done]
+      : [HandshakeType.certificate_request, HandshakeType.server_hello_done];
+  }
+
+  protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState | Promise<HandshakeState> {
+    if (message.type === HandshakeType.certificate_request) {
+      const request = decodeCertificateRequest(message.body, ctx.version);
+      ctx.certificateRequested = true;
+      ctx.requestedSignatureSchemes = request.signatureAlgorithms ?? [];
+      ctx.canSignCertificateVerify = request.certificateTypes.includes(RSA_SIGN);
+      return new ExpectServerHelloDone(true);
+    }
+    decodeEmpty(message.body, "ServerHelloDone");
+    return sendClientKeyExchangeFlight(ctx).then(() => new ExpectChangeCipherSpec());
+  }
+}
+
+/**
+ * The client's second flight: [Certificate], ClientKeyExchange with the RSA-encrypted premaster
+ * (client_version ‖ 46 random bytes, RFC 5246 §7.4.7.1), [CertificateVerify], ChangeCipherSpec, Finished.
+ */
+async function sendClientKeyExchangeFlight(ctx: HandshakeContext): Promise<void> {
+  const { provider, certificateChain, privateKey } = ctx.config;
+  // 1. Answer a CertificateRequest with our chain, or an empty one when we have none (RFC 5246 §7.4.6).
+  const authenticate =
+    ctx.certificateRequested && ctx.canSignCertificateVerify && certificateChain.length > 0 && !!privateKey;
+  if (ctx.certificateRequested) {
+    ctx.sendHandshake(HandshakeType.certificate, encodeCertificate(authenticate ? certificateChain : []));
+  }
+  // 2. Premaster secret with the version we offered, not the negotiated one (version-rollback check).
+  const premaster = provider.randomBytes(48);
+  premaster[0] = ctx.clientHelloVersion >> 8;
+  premaster[1] = ctx.clientHelloVersion & 0xff;
+  const serverKey = ctx.peerPublicKey!;
+  const encrypted = serverKey.encryptPkcs1v15(premaster);
+  ctx.sendHandshake(HandshakeType.client_key_exchange, encodeRsaClientKeyExchange(encrypted, ctx.version));
+  ctx.hooks.trace(
+    "pre-master secret encrypted",
+    `${premaster.length} bytes under the server's ${serverKey.bits}-bit RSA key`,
+  );
+  // The server's key is not needed again in this handshake: free its provider resources now.
+  serverKey.dispose?.();
+  ctx.peerPublicKey = undefined;
+  // 3. Master secret (RFC 7627: over the session hash through ClientKeyExchange) and keys.
+  ctx.masterSecret = ctx.extendedMasterSecret
+    ? computeExtendedMasterSecret(ctx.prf!, premaster, ctx.transcript.hash())
+    : computeMasterSecret(ctx.prf!, premaster, ctx.clientRandom, ctx.serverRandom);
+  premaster.fill(0);
+  ctx.hooks.trace("master secret computed", ctx.extendedMasterSecret ? "extended (RFC 7627)" : "RFC 5246 §8.1");
+  // 4. CertificateVerify over the transcript so far (the key operation may be asynchronous).
+  if (authenticate) {
+    const scheme = ctx.version >= TLS12 ? chooseSignatureScheme(ctx.requestedSignatureSchemes) : undefined;
+    const { hash, digest } = certificateVerifyDigest(ctx, scheme);
+    const signature = await privateKey!.signPkcs1v15(hash, digest);
+    ctx.sendHandshake(HandshakeType.certificate_verify, encodeCertificateVerify({ scheme, signature }, ctx.version));
+    ctx.hooks.trace("client signature sent", hash);
+  }
+  ctx.deriveKeys();
+  ctx.sendChangeCipherSpec();
+  sendFinished(ctx);
+}

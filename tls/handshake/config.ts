@@ -1,0 +1,118 @@
+// Options resolved for a connection: the reusable secure context (credentials and crypto policy) plus
+// the per-connection settings.
+import { WasslError } from "../../bindings/errors.js";
+import { wasmProvider } from "../../bindings/provider.js";
+import { isInitialized } from "../../bindings/wasm.js";
+import { certificatesFromOption, privateKeyFromOption } from "../credentials.js";
+import type { TlsClientOptions, TlsCommonOptions, TlsServerOptions } from "../options.js";
+import type { CryptoProvider, ProviderRsaPrivateKey } from "../provider.js";
+import { type CipherSuite, resolveCipherSuites } from "../suites.js";
+import { isVersionName, SSL3, TLS12, type TlsVersionName, versionCode } from "../versions.js";
+import { defaultPeerVerifier } from "./default-verifier.js";
+import type { PeerCertificateVerifier } from "./peer-verifier.js";
+
+const SECURE_CONTEXT = Symbol("wassl.SecureContext");
+
+/**
+ * Parsed credentials and crypto policy, shareable by many connections (like node:tls
+ * `createSecureContext`): parse PEM and import keys once per server, not once per connection.
+ */
+export interface SecureContext {
+  readonly [SECURE_CONTEXT]: true;
+  readonly provider: CryptoProvider;
+  readonly suites: readonly CipherSuite[];
+  readonly minVersion: number;
+  readonly maxVersion: number;
+  readonly legacy: boolean;
+  /** Trusted roots (DER). */
+  readonly roots: readonly Uint8Array[];
+  /** Own chain (DER, leaf first). */
+  readonly certificateChain: readonly Uint8Array[];
+  readonly privateKey?: ProviderRsaPrivateKey;
+  readonly extendedMasterSecret: boolean;
+}
+
+/** Everything the handshake needs, validated. */
+export interface HandshakeConfig extends Omit<SecureContext, typeof SECURE_CONTEXT> {
+  role: "client" | "server";
+  rejectUnauthorized: boolean;
+  now: () => Date;
+  verifyPeer: PeerCertificateVerifier;
+  maxHandshakeMessageSize: number;
+  servername?: string;
+  requestCert: boolean;
+  honorCipherOrder: boolean;
+  /** The connection imported `privateKey` itself (no shared context, not a provider key): it disposes it. */
+  ownsPrivateKey: boolean;
+}
+
+let defaultProvider: CryptoProvider | undefined;
+
+/** Replaces the provider used when options name none (default: the WASM provider, `wasmProvider`). */
+export function setDefaultProvider(provider: CryptoProvider): void {
+  defaultProvider = provider;
+}
+
+function versionOption(name: TlsVersionName | undefined, fallback: number, legacy: boolean): number {
+  if (name === undefined) return fallback;
+  if (!isVersionName(name)) throw new WasslError("ERR_TLS_INVALID_VERSION", `unknown TLS version ${String(name)}`);
+  const code = versionCode(name);
+  if (code === SSL3 && !legacy) throw new WasslError("ERR_TLS_INVALID_VERSION", "SSLv3 requires legacy: true");
+  if (code === SSL3) throw new WasslError("ERR_TLS_INVALID_VERSION", "SSLv3 is not implemented yet");
+  return code;
+}
+
+/**
+ * Parses `provider`, `ciphers`, `minVersion`, `maxVersion`, `legacy`, `ca`, `cert`, `key` and
+ * `extendedMasterSecret` once. Pass the result as `secureContext` to many connections.
+ */
+export function createSecureContext(options: TlsCommonOptions): SecureContext {
+  const provider = options.provider ?? defaultProvider ?? wasmProvider;
+  if (provider === wasmProvider && !isInitialized()) {
+    throw new WasslError("ERR_WASSL_NOT_INITIALIZED", "call `await init()` (wassl/crypto) before creating connections");
+  }
+  const legacy = options.legacy === true;
+  const minVersion = versionOption(options.minVersion, TLS12, legacy);
+  const maxVersion = versionOption(options.maxVersion, TLS12, legacy);
+  if (minVersion > maxVersion) throw new WasslError("ERR_TLS_INVALID_VERSION", "minVersion is above maxVersion");
+  const suites = resolveCipherSuites(options.ciphers, legacy).filter(
+    (s) => s.minVersion <= maxVersion && s.maxVersion >= minVersion,
+  );
+  if (suites.length === 0) throw new WasslError("ERR_TLS_NO_CIPHERS", "no cipher suite fits the version range");
+  return {
+    [SECURE_CONTEXT]: true,
+    provider,
+    suites,
+    minVersion,
+    maxVersion,
+    legacy,
+    roots: certificatesFromOption(options.ca),
+    certificateChain: certificatesFromOption(options.cert),
+    privateKey: options.key !== undefined ? privateKeyFromOption(options.key, provider) : undefined,
+    extendedMasterSecret: options.extendedMasterSecret !== false,
+  };
+}
+
+/** Validates and resolves options for one connection. Throws WasslError for unusable options. */
+export function resolveConfig(
+  role: "client" | "server",
+  options: TlsClientOptions & TlsServerOptions,
+): HandshakeConfig {
+  const context = options.secureContext ?? createSecureContext(options);
+  if (role === "server" && (context.certificateChain.length === 0 || !context.privateKey)) {
+    throw new WasslError("ERR_TLS_MISSING_CREDENTIALS", "a server needs cert and key");
+  }
+  const now = options.now;
+  return {
+    ...context,
+    role,
+    rejectUnauthorized: options.rejectUnauthorized !== false,
+    now: now === undefined ? () => new Date() : typeof now === "function" ? now : () => now,
+    verifyPeer: options.verifyPeerCertificate ?? defaultPeerVerifier,
+    maxHandshakeMessageSize: options.maxHandshakeMessageSize ?? 65536,
+    servername: options.servername,
+    requestCert: role === "server" && options.requestCert === true,
+    honorCipherOrder: options.honorCipherOrder !== false,
+    ownsPrivateKey: !options.secureContext && context.privateKey !== undefined && context.privateKey !== options.key,
+  };
+}

@@ -1,0 +1,221 @@
+// Server handshake states (RFC 5246 §7.3, full handshake with RSA key exchange). Flow: flows.ts.
+import { fail } from "../alerts.js";
+import { computeExtendedMasterSecret, computeMasterSecret } from "../keys/master-secret.js";
+import { decodeCertificate, encodeCertificate, encodeCertificateRequest } from "../messages/certificate.js";
+import {
+  decodeRenegotiationInfo,
+  decodeServerName,
+  decodeSignatureAlgorithms,
+  type Extension,
+  ExtensionType,
+  encodeRenegotiationInfo,
+  expectEmptyExtension,
+} from "../messages/extensions.js";
+import { type HandshakeMessage, HandshakeType } from "../messages/handshake-types.js";
+import { type ClientHello, decodeClientHello, encodeServerHello } from "../messages/hello.js";
+import { decodeCertificateVerify, decodeRsaClientKeyExchange } from "../messages/key-exchange.js";
+import { type CipherSuite, suiteAllowsVersion, TLS_EMPTY_RENEGOTIATION_INFO_SCSV } from "../suites.js";
+import { TLS12 } from "../versions.js";
+import { checkPeerCertificate } from "./certificate-check.js";
+import {
+  certificateAuthorities,
+  certificateVerifyDigest,
+  hashOfScheme,
+  RSA_SIGN,
+  SUPPORTED_SIGNATURE_SCHEMES,
+} from "./client-auth.js";
+import { DOWNGRADE_SENTINEL_TLS11, type HandshakeContext, isDowngradeToTls11 } from "./context.js";
+import { ExpectChangeCipherSpec } from "./finish-states.js";
+import { ExpectMessage, type HandshakeState } from "./state.js";
+
+/** Highest common version, or protocol_version (RFC 5246 Appendix E.1). */
+export function negotiateVersion(clientVersion: number, minVersion: number, maxVersion: number): number {
+  if (clientVersion >> 8 !== 3) fail("protocol_version", `client version ${clientVersion.toString(16)}`);
+  const version = Math.min(clientVersion, maxVersion);
+  if (version < minVersion) fail("protocol_version", `client offers at most ${clientVersion.toString(16)}`);
+  return version;
+}
+
+/** The suite to use: server order by default (`honorCipherOrder`), else the client's; handshake_failure if none. */
+export function selectSuite(
+  serverSuites: readonly CipherSuite[],
+  clientSuites: number[],
+  version: number,
+  serverPreference: boolean,
+): CipherSuite {
+  const usable = serverSuites.filter((s) => suiteAllowsVersion(s, version));
+  const offered = new Set(clientSuites);
+  const chosen = serverPreference
+    ? usable.find((s) => offered.has(s.id))
+    : clientSuites.map((id) => usable.find((s) => s.id === id)).find((s) => s !== undefined);
+  return chosen ?? fail("handshake_failure", "no cipher suite in common");
+}
+
+/** Waiting for the ClientHello that starts the handshake. */
+export class ExpectClientHello extends ExpectMessage {
+  readonly name = "ExpectClientHello";
+  readonly expects = [HandshakeType.client_hello];
+
+  protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState {
+    const { config } = ctx;
+    const hello = decodeClientHello(message.body);
+    // 1. Version and suite.
+    const version = negotiateVersion(hello.version, config.minVersion, config.maxVersion);
+    const suite = selectSuite(config.suites, hello.cipherSuites, version, config.honorCipherOrder);
+    if (!hello.compressionMethods.includes(0)) fail("illegal_parameter", "client does not offer null compression");
+    // 2. Extensions we understand.
+    readClientExtensions(ctx, hello);
+    ctx.clientHelloVersion = hello.version;
+    ctx.clientRandom = hello.random;
+    ctx.negotiated(version, suite);
+    ctx.hooks.trace(
+      "hello negotiated",
+      `${version.toString(16)} ${suite.name}${ctx.extendedMasterSecret ? " EMS" : ""}`,
+    );
+    // 3. ServerHello, Certificate, [CertificateRequest], ServerHelloDone.
+    sendServerHello(ctx, version, suite);
+    ctx.sendHandshake(HandshakeType.certificate, encodeCertificate(config.certificateChain));
+    if (config.requestCert) {
+      const request = {
+        certificateTypes: [RSA_SIGN],
+        signatureAlgorithms: [...SUPPORTED_SIGNATURE_SCHEMES],
+        authorities: certificateAuthorities(config.roots),
+      };
+      ctx.sendHandshake(HandshakeType.certificate_request, encodeCertificateRequest(request, version));
+    }
+    ctx.sendHandshake(HandshakeType.server_hello_done, new Uint8Array(0));
+    return config.requestCert ? new ExpectClientCertificate() : new ExpectClientKeyExchange(false);
+  }
+}
+
+function readClientExtensions(ctx: HandshakeContext, hello: ClientHello): void {
+  const { config } = ctx;
+  // RFC 5746 §3.6: SCSV or an empty renegotiation_info; non-empty is an attack on the initial handshake.
+  if (hello.cipherSuites.includes(TLS_EMPTY_RENEGOTIATION_INFO_SCSV)) ctx.secureRenegotiation = true;
+  for (const ext of hello.extensions) {
+    switch (ext.type) {
+      case ExtensionType.renegotiation_info:
+        if (decodeRenegotiationInfo(ext.data).length !== 0) fail("handshake_failure", "non-empty renegotiation_info");
+        ctx.secureRenegotiation = true;
+        break;
+      case ExtensionType.extended_master_secret:
+        expectEmptyExtension(ext.data, "extended_master_secret");
+        ctx.extendedMasterSecret = config.extendedMasterSecret;
+        break;
+      case ExtensionType.server_name:
+        ctx.servername = decodeServerName(ext.data) || undefined;
+        break;
+      case ExtensionType.signature_algorithms:
+        ctx.peerSignatureAlgorithms = decodeSignatureAlgorithms(ext.data);
+        break;
+    }
+  }
+}
+
+function sendServerHello(ctx: HandshakeContext, version: number, suite: CipherSuite): void {
+  const { config } = ctx;
+  const random = config.provider.randomBytes(32);
+  // RFC 8446 §4.1.3: a TLS 1.2 server negotiating TLS 1.1 or below marks its random.
+  if (isDowngradeToTls11(version, config.maxVersion)) random.set(DOWNGRADE_SENTINEL_TLS11, 24);
+  ctx.serverRandom = random;
+  ctx.sessionId = config.provider.randomBytes(32);
+  const extensions: Extension[] = [];
+  if (ctx.secureRenegotiation) {
+    extensions.push({ type: ExtensionType.renegotiation_info, data: encodeRenegotiationInfo(new Uint8Array(0)) });
+  }
+  if (ctx.extendedMasterSecret)
+    extensions.push({ type: ExtensionType.extended_master_secret, data: new Uint8Array(0) });
+  ctx.sendHandshake(
+    HandshakeType.server_hello,
+    encodeServerHello({
+      version,
+      random,
+      sessionId: ctx.sessionId,
+      cipherSuite: suite.id,
+      compressionMethod: 0,
+      extensions,
+    }),
+  );
+}
+
+/**
+ * Waiting for ClientKeyExchange. The premaster is decrypted by the provider (possibly asynchronously),
+ * which returns 48 random bytes on any failure: no alert here, the Finished check fails instead
+ * (RFC 5246 §7.4.7.1, Bleichenbacher).
+ */
+export class ExpectClientKeyExchange extends ExpectMessage {
+  readonly name = "ExpectClientKeyExchange";
+  readonly expects = [HandshakeType.client_key_exchange];
+
+  /** `expectCertificateVerify`: the client sent a certificate, so CertificateVerify follows. */
+  constructor(private readonly expectCertificateVerify: boolean) {
+    super();
+  }
+
+  protected async handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
+    const encrypted = decodeRsaClientKeyExchange(message.body, ctx.version);
+    const key = ctx.config.privateKey!;
+    let premaster: Uint8Array;
+    try {
+      premaster = await key.decryptTlsPremaster(encrypted, ctx.clientHelloVersion);
+    } catch {
+      // A provider that rejects the ciphertext (e.g. wrong length) must not create an early alert either.
+      premaster = ctx.config.provider.randomBytes(48);
+    }
+    ctx.hooks.trace("pre-master secret decrypted", `${encrypted.length}-byte RSA ciphertext`);
+    ctx.masterSecret = ctx.extendedMasterSecret
+      ? computeExtendedMasterSecret(ctx.prf!, premaster, ctx.transcript.hash())
+      : computeMasterSecret(ctx.prf!, premaster, ctx.clientRandom, ctx.serverRandom);
+    premaster.fill(0);
+    ctx.hooks.trace("master secret computed", ctx.extendedMasterSecret ? "extended (RFC 7627)" : "RFC 5246 §8.1");
+    ctx.deriveKeys();
+    return this.expectCertificateVerify ? new ExpectCertificateVerify() : new ExpectChangeCipherSpec();
+  }
+}
+
+/**
+ * Waiting for the client's Certificate after a CertificateRequest. An empty chain is refused with
+ * handshake_failure when `rejectUnauthorized` (RFC 5246 §7.4.6), else recorded as unauthorized.
+ */
+export class ExpectClientCertificate extends ExpectMessage {
+  readonly name = "ExpectClientCertificate";
+  readonly expects = [HandshakeType.certificate];
+
+  protected async handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
+    const chain = decodeCertificate(message.body);
+    if (chain.length === 0) {
+      if (ctx.config.rejectUnauthorized) fail("handshake_failure", "client sent no certificate");
+      ctx.authorized = false;
+      ctx.authorizationError = "PEER_DID_NOT_RETURN_A_CERTIFICATE";
+      return new ExpectClientKeyExchange(false);
+    }
+    await checkPeerCertificate(ctx, chain);
+    return new ExpectClientKeyExchange(true);
+  }
+}
+
+/**
+ * Waiting for CertificateVerify: the client's signature over the transcript so far, with the scheme's
+ * hash in TLS 1.2 (one we offered; never MD5) or MD5 ‖ SHA-1 before (decrypt_error when it fails).
+ */
+export class ExpectCertificateVerify extends ExpectMessage {
+  readonly name = "ExpectCertificateVerify";
+  readonly expects = [HandshakeType.certificate_verify];
+  protected override readonly hashesOnEntry = false;
+
+  protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState {
+    const verify = decodeCertificateVerify(message.body, ctx.version);
+    if (ctx.version >= TLS12 && !(verify.scheme !== undefined && hashOfScheme(verify.scheme))) {
+      fail("illegal_parameter", `CertificateVerify with unoffered scheme ${verify.scheme}`);
+    }
+    const { hash, digest } = certificateVerifyDigest(ctx, verify.scheme);
+    const key = ctx.peerPublicKey ?? fail("internal_error", "no client key");
+    if (!key.verifyPkcs1v15(hash, digest, verify.signature))
+      fail("decrypt_error", "CertificateVerify signature invalid");
+    ctx.transcript.add(message.raw);
+    key.dispose?.();
+    ctx.peerPublicKey = undefined;
+    ctx.hooks.trace("client signature verified", hash);
+    return new ExpectChangeCipherSpec();
+  }
+}

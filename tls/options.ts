@@ -1,0 +1,85 @@
+// Connection options. Names match node:tls wherever the two overlap, so adapters pass them through.
+
+import type { SecureContext } from "./handshake/config.js";
+import type { PeerCertificateVerifier } from "./handshake/peer-verifier.js";
+import type { CryptoProvider, ProviderRsaPrivateKey, RsaPrivateComponents } from "./provider.js";
+import type { TlsVersionName } from "./versions.js";
+
+/** A certificate or key as PEM text or DER bytes (a PEM string may hold several certificates). */
+export type PemOrDer = string | Uint8Array;
+
+/**
+ * A private key: PEM/DER (PKCS#1 or PKCS#8, loaded through tls/x509 when available), raw RSA
+ * components, or an already-imported provider key. A provider key's operations may be asynchronous
+ * (HSM, remote signer, worker pool — issue 6): the handshake awaits them.
+ */
+export type PrivateKeyInput = PemOrDer | RsaPrivateComponents | ProviderRsaPrivateKey;
+
+/** Options shared by both roles. */
+export interface TlsCommonOptions {
+  /** Crypto backend. Default: the WASM provider (`wasmProvider`; call `await init()` from `wassl/crypto` first). */
+  provider?: CryptoProvider;
+  /**
+   * Colon-separated cipher suite list in IANA (`TLS_RSA_WITH_AES_128_GCM_SHA256`) or OpenSSL
+   * (`AES128-GCM-SHA256`) spelling, in preference order. Unknown names are ignored; an empty result
+   * is an error. Default: the non-legacy suites, AEAD first.
+   */
+  ciphers?: string;
+  /** Lowest version to negotiate. Default `'TLSv1.2'`. */
+  minVersion?: TlsVersionName;
+  /** Highest version to negotiate. Default `'TLSv1.2'`. */
+  maxVersion?: TlsVersionName;
+  /**
+   * Allows the insecure parts explicitly: RC4, single-DES and NULL suites (and, in issue 6, SSL 3.0,
+   * export suites, insecure renegotiation). Default `false`.
+   */
+  legacy?: boolean;
+  /** Trusted CA certificates (PEM text may hold several). Used to validate the peer's chain. */
+  ca?: PemOrDer | PemOrDer[];
+  /** Own certificate chain, leaf first (PEM text may hold several). Required on the server. */
+  cert?: PemOrDer | PemOrDer[];
+  /** Own private key, matching the leaf of `cert`. Required on the server. */
+  key?: PrivateKeyInput;
+  /**
+   * Fail the handshake when the peer's chain (and, on the client, the hostname) does not verify.
+   * Default `true`. With `false` the handshake completes and `authorized`/`authorizationError` say why.
+   */
+  rejectUnauthorized?: boolean;
+  /** Offer/accept the extended master secret (RFC 7627). Default `true`. */
+  extendedMasterSecret?: boolean;
+  /** Clock for certificate validity checks. Default: the current time. */
+  now?: Date | (() => Date);
+  /**
+   * Replaces certificate chain validation (test doubles, pinning). Default: tls/x509 `verifyChain`
+   * with `ca`, the server name and `now`.
+   */
+  verifyPeerCertificate?: PeerCertificateVerifier;
+  /** Largest handshake message accepted, in bytes. Default 65536 (certificate chains included). */
+  maxHandshakeMessageSize?: number;
+  /**
+   * A context from `createSecureContext()` (node:tls name). When given, `provider`, `ciphers`,
+   * `minVersion`, `maxVersion`, `legacy`, `ca`, `cert`, `key` and `extendedMasterSecret` come from it
+   * and are ignored here: a server parses its key once instead of per connection.
+   */
+  secureContext?: SecureContext;
+}
+
+/** Client options (node:tls `connect` names). */
+export interface TlsClientOptions extends TlsCommonOptions {
+  /** Server name for SNI (RFC 6066 §3) and hostname verification. IP literals are verified but not sent. */
+  servername?: string;
+}
+
+/** Server options (node:tls `createServer` names). */
+export interface TlsServerOptions extends TlsCommonOptions {
+  /**
+   * Ask the client for a certificate. Client authentication arrives with issue 6; until then `true`
+   * throws `ERR_TLS_NOT_IMPLEMENTED` rather than silently accepting unauthenticated clients.
+   */
+  requestCert?: boolean;
+  /**
+   * Choose the suite by the server's order (`true`, default) or the client's (`false`).
+   * Same name as node:tls, different default: server preference is safer.
+   */
+  honorCipherOrder?: boolean;
+}

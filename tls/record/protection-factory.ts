@@ -1,0 +1,37 @@
+// Builds the record protection of a suite for one direction from its keys.
+import type { DirectionKeys } from "../keys/key-block.js";
+import type { CryptoProvider } from "../provider.js";
+import type { CipherSuite } from "../suites.js";
+import { AeadProtection } from "./aead-protection.js";
+import { CbcProtection, type MacHashShape } from "./cbc-protection.js";
+import type { RecordProtection } from "./protection.js";
+import { StreamProtection } from "./stream-protection.js";
+
+const SHAPES: Record<string, MacHashShape> = {
+  md5: { blockLength: 64, lengthFieldBytes: 8 },
+  sha1: { blockLength: 64, lengthFieldBytes: 8 },
+  sha256: { blockLength: 64, lengthFieldBytes: 8 },
+  sha384: { blockLength: 128, lengthFieldBytes: 16 },
+};
+
+/** The protection for `suite` at `version` with one direction's `keys`. */
+export function createRecordProtection(
+  provider: CryptoProvider,
+  suite: CipherSuite,
+  version: number,
+  keys: DirectionKeys,
+): RecordProtection {
+  const equal = (a: Uint8Array, b: Uint8Array) => provider.constantTimeEqual(a, b);
+  if (suite.kind === "aead") return new AeadProtection(provider.createGcm(keys.key), keys.iv);
+  const mac = provider.createHmac(suite.mac ?? "sha1", keys.macKey);
+  if (suite.kind === "stream") {
+    const cipher = suite.cipher === "rc4" ? provider.createRc4(keys.key) : undefined;
+    return new StreamProtection(mac, cipher, equal);
+  }
+  if (suite.kind === "cbc") {
+    const iv = keys.iv.length > 0 ? keys.iv : new Uint8Array(suite.blockLength);
+    const cipher = provider.createCbc(suite.cipher as "aes" | "des" | "3des", keys.key, iv);
+    return new CbcProtection(cipher, mac, version, SHAPES[suite.mac ?? "sha1"], (n) => provider.randomBytes(n), equal);
+  }
+  throw new Error(`no record protection for ${suite.name}`);
+}

@@ -37,10 +37,10 @@ export class RsaPublicKey {
 
   /** @internal Use the static factories. */
   constructor(components: RsaPublicComponents) {
-    this.slot = loadRsaKey(this, components);
+    this.#components = { n: components.n.slice(), e: components.e.slice() };
+    this.slot = loadRsaKey(this, this.#components);
     this.byteLength = slotModulusBytes(this.slot);
     this.bits = bitLength(components.n);
-    this.#components = { n: components.n.slice(), e: components.e.slice() };
   }
 
   /** Imports a key from its modulus and public exponent (big-endian bytes). */

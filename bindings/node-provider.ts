@@ -246,8 +246,9 @@ export const nodeCryptoProvider: CryptoProvider = {
   prfTls10: (secret, label, seed, length) => prfTls10With(hmacOnce, secret, label, seed, length),
   prfSsl3: (secret, seed, length) => prfSsl3With(digest, secret, seed, length),
   createCbc: (cipher, key, iv, options?: CbcOptions) => {
-    if (cipher === "rc2" && options?.effectiveBits !== undefined && options.effectiveBits !== key.length * 8) {
-      throw new Error("node:crypto cannot set RC2 effective key bits other than the key length");
+    // OpenSSL's rc2-cbc always runs with 128 effective key bits, whatever the key length.
+    if (cipher === "rc2" && (options?.effectiveBits ?? key.length * 8) !== 128) {
+      throw new Error("node:crypto's rc2-cbc supports only 128 effective key bits");
     }
     return new NodeCbc(cbcAlgorithm(cipher, key.length), key, iv);
   },

@@ -8,6 +8,17 @@ import { prfSsl3, prfTls10, prfTls12 } from "./prf.js";
 import { RsaPrivateKey } from "./rsa/private-key.js";
 import { RsaPublicKey } from "./rsa/public-key.js";
 
+const RANDOM_CHUNK = 65536; // getRandomValues' per-call limit
+
+/** Cryptographically secure random bytes from the platform (crypto.getRandomValues), any length. */
+function randomBytes(length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  for (let off = 0; off < length; off += RANDOM_CHUNK) {
+    globalThis.crypto.getRandomValues(out.subarray(off, Math.min(length, off + RANDOM_CHUNK)));
+  }
+  return out;
+}
+
 /**
  * The WASM CryptoProvider, the engine's default. Call `await init()` (wassl/crypto) before the first
  * handshake; every method throws `ERR_WASSL_NOT_INITIALIZED` until then.
@@ -18,7 +29,7 @@ import { RsaPublicKey } from "./rsa/public-key.js";
  */
 export const wasmProvider: CryptoProvider = {
   name: "wassl-wasm",
-  randomBytes: (length) => globalThis.crypto.getRandomValues(new Uint8Array(length)),
+  randomBytes,
   hash,
   createHash,
   createHmac: (name, key) => hmac.create(name, key),

@@ -231,7 +231,7 @@ describe("suites and extensions", () => {
                 type: 2,
                 body: encodeServerHello({
                   ...decodeServerHello(m.body),
-                  extensions: [...decodeServerHello(m.body).extensions, { type: 22, data: new Uint8Array(0) }],
+                  extensions: [...decodeServerHello(m.body).extensions, { type: 16, data: new Uint8Array(0) }],
                 }),
               }
             : m,

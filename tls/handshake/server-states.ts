@@ -3,11 +3,13 @@ import { fail } from "../alerts.js";
 import { computeExtendedMasterSecret, computeMasterSecret } from "../keys/master-secret.js";
 import { decodeCertificate, encodeCertificate, encodeCertificateRequest } from "../messages/certificate.js";
 import {
+  decodeAlpn,
   decodeRenegotiationInfo,
   decodeServerName,
   decodeSignatureAlgorithms,
   type Extension,
   ExtensionType,
+  encodeAlpn,
   encodeRenegotiationInfo,
   expectEmptyExtension,
 } from "../messages/extensions.js";
@@ -73,6 +75,8 @@ export class ExpectClientHello extends ExpectMessage {
     if (!hello.compressionMethods.includes(0)) fail("illegal_parameter", "client does not offer null compression");
     // 2. Extensions we understand.
     readClientExtensions(ctx, hello);
+    // RFC 7366 §3: encrypt-then-MAC only applies to CBC suites.
+    if (suite.kind !== "cbc") ctx.encryptThenMac = false;
     ctx.clientHelloVersion = hello.version;
     ctx.clientRandom = hello.random;
     ctx.negotiated(version, suite);
@@ -110,6 +114,13 @@ function readClientExtensions(ctx: HandshakeContext, hello: ClientHello): void {
         expectEmptyExtension(ext.data, "extended_master_secret");
         ctx.extendedMasterSecret = config.extendedMasterSecret;
         break;
+      case ExtensionType.encrypt_then_mac:
+        expectEmptyExtension(ext.data, "encrypt_then_mac");
+        ctx.encryptThenMac = config.encryptThenMac;
+        break;
+      case ExtensionType.alpn:
+        selectAlpn(ctx, decodeAlpn(ext.data));
+        break;
       case ExtensionType.server_name:
         ctx.servername = decodeServerName(ext.data) || undefined;
         break;
@@ -118,6 +129,14 @@ function readClientExtensions(ctx: HandshakeContext, hello: ClientHello): void {
         break;
     }
   }
+}
+
+/** RFC 7301 §3.2: the server's first protocol the client offers; no overlap → no_application_protocol. */
+function selectAlpn(ctx: HandshakeContext, offered: string[]): void {
+  const ours = ctx.config.alpnProtocols;
+  if (ours.length === 0) return;
+  ctx.alpnProtocol =
+    ours.find((p) => offered.includes(p)) ?? fail("no_application_protocol", "no ALPN protocol in common");
 }
 
 function sendServerHello(ctx: HandshakeContext, version: number, suite: CipherSuite): void {
@@ -133,6 +152,10 @@ function sendServerHello(ctx: HandshakeContext, version: number, suite: CipherSu
   }
   if (ctx.extendedMasterSecret)
     extensions.push({ type: ExtensionType.extended_master_secret, data: new Uint8Array(0) });
+  if (ctx.encryptThenMac) extensions.push({ type: ExtensionType.encrypt_then_mac, data: new Uint8Array(0) });
+  if (ctx.alpnProtocol !== undefined) {
+    extensions.push({ type: ExtensionType.alpn, data: encodeAlpn([ctx.alpnProtocol]) });
+  }
   ctx.sendHandshake(
     HandshakeType.server_hello,
     encodeServerHello({

@@ -44,13 +44,24 @@ afterEach(async () => {
 
 describe("node adapter", () => {
   it("connects with node:tls names and reports the session", async () => {
-    const { port } = await listen((socket) => socket.pipe(socket), { minVersion: "TLSv1" });
-    const socket = connect({ host: "127.0.0.1", port, servername: "localhost", ca: pki.caCert, provider });
+    const { port } = await listen((socket) => socket.pipe(socket), {
+      minVersion: "TLSv1",
+      ALPNProtocols: ["h2", "http/1.1"],
+    });
+    const socket = connect({
+      host: "127.0.0.1",
+      port,
+      servername: "localhost",
+      ca: pki.caCert,
+      provider,
+      ALPNProtocols: ["http/1.1"],
+    });
     expect((await nextEvent(socket, ["secureConnect", "error"])).event).toBe("secureConnect");
     expect(socket.encrypted).toBe(true);
     expect(socket.authorized).toBe(true);
     expect(socket.authorizationError).toBeUndefined();
     expect(socket.getProtocol()).toBe("TLSv1.2");
+    expect(socket.alpnProtocol).toBe("http/1.1");
     expect(socket.getCipher()).toEqual({
       name: "AES128-GCM-SHA256",
       standardName: "TLS_RSA_WITH_AES_128_GCM_SHA256",

@@ -12,7 +12,9 @@ import {
 } from "./events.js";
 import type { HandshakeConfig } from "./handshake/config.js";
 import { HandshakeContext } from "./handshake/context.js";
-import { DeclineRenegotiation } from "./handshake/finish-states.js";
+import { DeclineRenegotiation } from "./handshake/renegotiation.js";
+import { RenegotiationControl, type RenegotiationOptions } from "./handshake/renegotiation-control.js";
+import { clientSessionBytes } from "./handshake/resumption.js";
 import type { HandshakeState } from "./handshake/state.js";
 import { type HandshakeMessage, HandshakeType } from "./messages/handshake-types.js";
 import { ContentType } from "./record/constants.js";
@@ -56,6 +58,8 @@ export abstract class TlsConnection {
   private failure: TlsError | undefined;
   private consecutiveWarnings = 0;
   private closeRequested = false;
+  private resumableSession: Uint8Array | undefined;
+  private readonly renegotiation = new RenegotiationControl();
 
   protected constructor(
     protected readonly config: HandshakeConfig,
@@ -145,6 +149,36 @@ export abstract class TlsConnection {
     this.finish({ reason: "destroyed" });
   }
 
+  /**
+   * Client: the latest resumable session (node:tls `getSession()`), also delivered by the `session`
+   * event; pass it as the `session` option of a later connection. Holds the master secret.
+   */
+  getSession(): Uint8Array | undefined {
+    return this.resumableSession;
+  }
+
+  /** True when the last handshake resumed a session (node:tls `isSessionReused()`). */
+  isSessionReused(): boolean {
+    return this.handshakeInfo?.resumed === true;
+  }
+
+  /**
+   * Renegotiates (RFC 5246 §7.4.1.1 with RFC 5746): the client sends a new ClientHello, the server a
+   * HelloRequest. `requestCert` (server) asks the client for a certificate in this handshake only.
+   * Resolves when the new handshake completes; rejects with `ERR_TLS_RENEGOTIATION_REFUSED` when the
+   * policy or the peer declines (the connection stays usable), or `ERR_TLS_CLOSED` if it closes.
+   * Application data keeps flowing in both directions meanwhile.
+   */
+  renegotiate(options: RenegotiationOptions = {}): Promise<void> {
+    const done = this.renegotiation.request();
+    void this.enqueue(() => {
+      const refusal = this.renegotiation.refusalFor(this.context, this.state.connected, this.currentStatus);
+      if (refusal) return this.renegotiation.reject(refusal);
+      this.state = this.renegotiation.start(this.context, options);
+    });
+    return done;
+  }
+
   /** Drains output bytes accumulated while no `send` listener was registered. */
   takeOutput(): Uint8Array {
     const parts = this.output;
@@ -202,7 +236,8 @@ export abstract class TlsConnection {
           this.receiveAlert(record.fragment);
           break;
         default:
-          if (!this.state.connected || !this.reassembler.isEmpty) {
+          // Established once: application data may interleave with a renegotiation (RFC 5246 §7.4.1.1).
+          if (!(this.state.connected || this.currentStatus === "open") || !this.reassembler.isEmpty) {
             throw new TlsAlertError("unexpected_message", "application data before the handshake completed");
           }
           if (record.fragment.length > 0) this.events.emit("data", record.fragment);
@@ -245,6 +280,9 @@ export abstract class TlsConnection {
         ? undefined
         : new TlsError("ERR_TLS_CLOSED_DURING_HANDSHAKE", "peer closed before the handshake completed", alert);
       this.finish({ reason: "close_notify", error: early });
+    } else if (description === AlertDescription.no_renegotiation && this.renegotiation.pending) {
+      // The peer declined our renegotiation request: stay connected with the current keys.
+      this.state = this.renegotiation.declined(this.context, this.state);
     } else if (alert.level === "fatal") {
       this.finish({
         reason: "alert_received",
@@ -275,6 +313,21 @@ export abstract class TlsConnection {
   }
 
   private onHandshakeComplete(info: HandshakeInfo): void {
+    this.context.requestCertNow = undefined;
+    if (this.config.role === "client") {
+      const session = clientSessionBytes(this.context);
+      if (session) {
+        this.resumableSession = session;
+        this.events.emit("session", session);
+      }
+    }
+    if (this.handshakeInfo) {
+      this.handshakeInfo = info;
+      this.context.renegotiations++;
+      this.events.emit("renegotiated", info);
+      this.renegotiation.resolve();
+      return;
+    }
     this.handshakeInfo = info;
     this.currentStatus = "open";
     this.events.emit("handshake", info);
@@ -303,6 +356,7 @@ export abstract class TlsConnection {
     this.reader.dispose();
     this.writer.dispose();
     this.context.dispose();
+    this.renegotiation.reject("connection closed", "ERR_TLS_CLOSED");
     this.events.emit("close", info);
   }
 }

@@ -28,6 +28,8 @@ export interface HandshakeInfo {
   secureRenegotiation: boolean;
   /** SNI host name: sent by the client / received by the server. */
   servername?: string;
+  /** The handshake resumed an earlier session (abbreviated handshake; node:tls `isSessionReused()`). */
+  resumed: boolean;
 }
 
 /** An alert sent or received. */
@@ -80,6 +82,13 @@ export interface TlsEvents {
   close: (info: CloseInfo) => void;
   /** A handshake step, for tracing. */
   trace: (step: TraceStep) => void;
+  /**
+   * Client: a resumable session (node:tls `'session'`): pass the bytes as the `session` option of a
+   * later connection. They hold the master secret: store them like a key.
+   */
+  session: (session: Uint8Array) => void;
+  /** A renegotiation completed (either side started it); `info` describes the new handshake. */
+  renegotiated: (info: HandshakeInfo) => void;
 }
 
 /** Name of a connection event. */

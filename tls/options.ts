@@ -3,6 +3,8 @@
 import type { SecureContext } from "./handshake/config.js";
 import type { PeerCertificateVerifier } from "./handshake/peer-verifier.js";
 import type { CryptoProvider, ProviderRsaPrivateKey, RsaPrivateComponents } from "./provider.js";
+import type { SessionCache } from "./session/cache.js";
+import type { TicketKeys } from "./session/tickets.js";
 import type { TlsVersionName } from "./versions.js";
 
 /** A certificate or key as PEM text or DER bytes (a PEM string may hold several certificates). */
@@ -61,6 +63,18 @@ export interface TlsCommonOptions {
    * with `ca`, the server name and `now`.
    */
   verifyPeerCertificate?: PeerCertificateVerifier;
+  /**
+   * Renegotiation policy (RFC 5746 secure renegotiation only, unless `allowInsecureRenegotiation`):
+   * `'never'` declines every request with a no_renegotiation warning, `'once'` allows one,
+   * `'freely'` (default) allows any number, in either direction.
+   */
+  renegotiation?: RenegotiationPolicy;
+  /**
+   * Renegotiate with a peer that lacks RFC 5746 (the 2009 renegotiation attack). Default: `legacy`.
+   */
+  allowInsecureRenegotiation?: boolean;
+  /** Use RFC 5077 session tickets (client: offer; server: issue and accept). Default `true`. */
+  sessionTickets?: boolean;
   /** Largest handshake message accepted, in bytes. Default 65536 (certificate chains included). */
   maxHandshakeMessageSize?: number;
   /**
@@ -75,6 +89,11 @@ export interface TlsCommonOptions {
 export interface TlsClientOptions extends TlsCommonOptions {
   /** Server name for SNI (RFC 6066 §3) and hostname verification. IP literals are verified but not sent. */
   servername?: string;
+  /**
+   * A session to resume (node:tls `session`): the bytes of an earlier connection's `session` event /
+   * `getSession()`. Ignored when unusable (other server name, version or suite not allowed).
+   */
+  session?: Uint8Array;
 }
 
 /** Server options (node:tls `createServer` names). */
@@ -89,4 +108,16 @@ export interface TlsServerOptions extends TlsCommonOptions {
    * Same name as node:tls, different default: server preference is safer.
    */
   honorCipherOrder?: boolean;
+  /**
+   * Sessions for resumption by session ID: a {@link SessionCache} (share one between connections,
+   * normally through `createSecureContext`), or `false` for none. Default: a bounded LRU cache.
+   */
+  sessionCache?: SessionCache | false;
+  /** Session lifetime in seconds for the default cache (node:tls `sessionTimeout`). Default 300. */
+  sessionTimeout?: number;
+  /** Ticket keys: a {@link TicketKeys}, or 48 bytes (name ‖ AES-256 key, node:tls size). Default: random, rotated hourly. */
+  ticketKeys?: TicketKeys | Uint8Array;
 }
+
+/** Renegotiation policy: see `renegotiation` in {@link TlsCommonOptions}. */
+export type RenegotiationPolicy = "never" | "once" | "freely";

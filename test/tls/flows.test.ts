@@ -14,7 +14,7 @@ async function receivedSteps(clientAuth = false) {
         clientOptions({ cert: pki.clientCert, key: pki.clientKey }),
         serverOptions({ requestCert: true, ca: pki.caCert }),
       )
-    : createPair(clientOptions(), serverOptions());
+    : createPair(clientOptions({ sessionTickets: false }), serverOptions());
   const steps: { to: "client" | "server"; message: string; state?: string }[] = [];
   for (const [side, conn] of [
     ["client", pair.client],

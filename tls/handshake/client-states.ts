@@ -4,11 +4,9 @@ import { computeExtendedMasterSecret, computeMasterSecret } from "../keys/master
 import { decodeCertificate, decodeCertificateRequest, encodeCertificate } from "../messages/certificate.js";
 import {
   decodeAlpn,
-  decodeRenegotiationInfo,
   type Extension,
   ExtensionType,
   encodeAlpn,
-  encodeRenegotiationInfo,
   encodeServerName,
   encodeSignatureAlgorithms,
   expectEmptyExtension,
@@ -26,7 +24,13 @@ import {
   SUPPORTED_SIGNATURE_SCHEMES,
 } from "./client-auth.js";
 import { DOWNGRADE_SENTINEL_TLS11, type HandshakeContext, isDowngradeToTls11 } from "./context.js";
-import { ExpectChangeCipherSpec, sendFinished } from "./finish-states.js";
+import { sendFinished } from "./finish-states.js";
+import {
+  checkServerRenegotiationInfo,
+  checkUnchangedServerCertificate,
+  clientRenegotiationExtension,
+} from "./renegotiation.js";
+import { afterClientFinishedFlight, offerSession, resumeAsClient, serverResumes } from "./resumption.js";
 import { ExpectMessage, type HandshakeState } from "./state.js";
 
 function isIpLiteral(name: string): boolean {
@@ -43,8 +47,9 @@ export function startClientHandshake(ctx: HandshakeContext): HandshakeState {
   if (config.servername && !isIpLiteral(config.servername)) {
     extensions.push({ type: ExtensionType.server_name, data: encodeServerName(config.servername.replace(/\.$/, "")) });
   }
-  // RFC 5746 §3.4: the empty renegotiation_info extension on the initial handshake.
-  extensions.push({ type: ExtensionType.renegotiation_info, data: encodeRenegotiationInfo(new Uint8Array(0)) });
+  // RFC 5746 §3.4/§3.5: renegotiation_info, empty initially, the previous verify_data on renegotiation.
+  const renegotiationInfo = clientRenegotiationExtension(ctx);
+  if (renegotiationInfo) extensions.push(renegotiationInfo);
   if (config.extendedMasterSecret)
     extensions.push({ type: ExtensionType.extended_master_secret, data: new Uint8Array(0) });
   if (config.encryptThenMac && config.suites.some((s) => s.kind === "cbc")) {
@@ -59,12 +64,13 @@ export function startClientHandshake(ctx: HandshakeContext): HandshakeState {
       data: encodeSignatureAlgorithms([...SUPPORTED_SIGNATURE_SCHEMES]),
     });
   }
+  const sessionId = offerSession(ctx, extensions);
   ctx.sendHandshake(
     HandshakeType.client_hello,
     encodeClientHello({
       version: config.maxVersion,
       random: ctx.clientRandom,
-      sessionId: new Uint8Array(0),
+      sessionId,
       cipherSuites: config.suites.map((s) => s.id),
       compressionMethods: [0],
       extensions,
@@ -103,12 +109,16 @@ export class ExpectServerHello extends ExpectMessage {
     let renegotiationInfo: Uint8Array | undefined;
     for (const ext of hello.extensions) {
       if (!this.offeredExtensions.has(ext.type)) fail("unsupported_extension", `unsolicited extension ${ext.type}`);
-      if (ext.type === ExtensionType.renegotiation_info) renegotiationInfo = decodeRenegotiationInfo(ext.data);
+      if (ext.type === ExtensionType.renegotiation_info) renegotiationInfo = ext.data;
       if (ext.type === ExtensionType.extended_master_secret) {
         expectEmptyExtension(ext.data, "extended_master_secret");
         ctx.extendedMasterSecret = true;
       }
       if (ext.type === ExtensionType.server_name) expectEmptyExtension(ext.data, "server_name");
+      if (ext.type === ExtensionType.session_ticket) {
+        expectEmptyExtension(ext.data, "session_ticket");
+        ctx.ticketExpected = true;
+      }
       if (ext.type === ExtensionType.alpn) {
         // RFC 7301 §3.1: exactly one protocol, one we offered.
         const [chosen, ...more] = decodeAlpn(ext.data);
@@ -122,15 +132,8 @@ export class ExpectServerHello extends ExpectMessage {
         ctx.encryptThenMac = true;
       }
     }
-    // 5. RFC 5746 §3.4: renegotiation_info must be empty on the initial handshake; a server without it
-    //    is refused unless legacy is on.
-    if (renegotiationInfo === undefined) {
-      if (!config.legacy) fail("handshake_failure", "server does not support secure renegotiation (RFC 5746)");
-    } else if (renegotiationInfo.length !== 0) {
-      fail("handshake_failure", "non-empty renegotiation_info on the initial handshake");
-    } else {
-      ctx.secureRenegotiation = true;
-    }
+    // 5. RFC 5746: renegotiation_info (empty initially; both verify_data on renegotiation).
+    checkServerRenegotiationInfo(ctx, renegotiationInfo);
     ctx.serverRandom = hello.random;
     ctx.sessionId = hello.sessionId;
     ctx.servername = config.servername;
@@ -139,6 +142,8 @@ export class ExpectServerHello extends ExpectMessage {
       "hello negotiated",
       `${hello.version.toString(16)} ${suite.name}${ctx.extendedMasterSecret ? " EMS" : ""}`,
     );
+    // 6. Resumption: the server echoed the session ID we offered (RFC 5246 §7.4.1.3).
+    if (serverResumes(ctx, hello, suite)) return resumeAsClient(ctx);
     return new ExpectCertificate();
   }
 }
@@ -151,6 +156,7 @@ export class ExpectCertificate extends ExpectMessage {
   protected async handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
     const chain = decodeCertificate(message.body);
     if (chain.length === 0) fail("handshake_failure", "server sent no certificate");
+    checkUnchangedServerCertificate(ctx, chain);
     await checkPeerCertificate(ctx, chain);
     return new ExpectServerHelloDone();
   }
@@ -180,7 +186,7 @@ export class ExpectServerHelloDone extends ExpectMessage {
       return new ExpectServerHelloDone(true);
     }
     decodeEmpty(message.body, "ServerHelloDone");
-    return sendClientKeyExchangeFlight(ctx).then(() => new ExpectChangeCipherSpec());
+    return sendClientKeyExchangeFlight(ctx).then(() => afterClientFinishedFlight(ctx));
   }
 }
 

@@ -4,8 +4,11 @@ import { WasslError } from "../../bindings/errors.js";
 import { wasmProvider } from "../../bindings/provider.js";
 import { isInitialized } from "../../bindings/wasm.js";
 import { certificatesFromOption, privateKeyFromOption } from "../credentials.js";
-import type { TlsClientOptions, TlsCommonOptions, TlsServerOptions } from "../options.js";
+import type { RenegotiationPolicy, TlsClientOptions, TlsCommonOptions, TlsServerOptions } from "../options.js";
 import type { CryptoProvider, ProviderRsaPrivateKey } from "../provider.js";
+import { LruSessionCache, type SessionCache } from "../session/cache.js";
+import { type SessionState, tryDecodeSessionState } from "../session/state.js";
+import { TicketKeys } from "../session/tickets.js";
 import { type CipherSuite, resolveCipherSuites } from "../suites.js";
 import { isVersionName, SSL3, TLS12, type TlsVersionName, versionCode } from "../versions.js";
 import { defaultPeerVerifier } from "./default-verifier.js";
@@ -31,6 +34,13 @@ export interface SecureContext {
   readonly privateKey?: ProviderRsaPrivateKey;
   readonly extendedMasterSecret: boolean;
   readonly encryptThenMac: boolean;
+  readonly renegotiation: RenegotiationPolicy;
+  readonly allowInsecureRenegotiation: boolean;
+  readonly sessionTickets: boolean;
+  /** Server: sessions for resumption by ID (shared by the connections of this context). */
+  readonly sessionCache?: SessionCache;
+  /** Server: RFC 5077 ticket keys (shared by the connections of this context). */
+  readonly ticketKeys?: TicketKeys;
 }
 
 /** Everything the handshake needs, validated. */
@@ -47,6 +57,30 @@ export interface HandshakeConfig extends Omit<SecureContext, typeof SECURE_CONTE
   ownsPrivateKey: boolean;
   /** ALPN protocols in preference order (empty: no ALPN). */
   alpnProtocols: readonly string[];
+  /** Client: the session to offer (decoded `session` option). */
+  session?: SessionState;
+}
+
+function sessionOptions(options: TlsCommonOptions & TlsServerOptions, provider: CryptoProvider, legacy: boolean) {
+  const renegotiation = options.renegotiation ?? "freely";
+  if (!["never", "once", "freely"].includes(renegotiation)) {
+    throw new WasslError("ERR_TLS_INVALID_OPTION", `renegotiation must be 'never', 'once' or 'freely'`);
+  }
+  const sessionTickets = options.sessionTickets !== false;
+  const lifetimeSeconds = options.sessionTimeout;
+  const given = options.ticketKeys;
+  return {
+    renegotiation,
+    allowInsecureRenegotiation: options.allowInsecureRenegotiation ?? legacy,
+    sessionTickets,
+    sessionCache:
+      options.sessionCache === false ? undefined : (options.sessionCache ?? new LruSessionCache({ lifetimeSeconds })),
+    ticketKeys: !sessionTickets
+      ? undefined
+      : given instanceof TicketKeys
+        ? given
+        : new TicketKeys(provider, { keys: given, lifetimeSeconds }),
+  };
 }
 
 let defaultProvider: CryptoProvider | undefined;
@@ -69,7 +103,7 @@ function versionOption(name: TlsVersionName | undefined, fallback: number, legac
  * Parses `provider`, `ciphers`, `minVersion`, `maxVersion`, `legacy`, `ca`, `cert`, `key` and
  * `extendedMasterSecret` once. Pass the result as `secureContext` to many connections.
  */
-export function createSecureContext(options: TlsCommonOptions): SecureContext {
+export function createSecureContext(options: TlsCommonOptions & TlsServerOptions): SecureContext {
   const provider = options.provider ?? defaultProvider ?? wasmProvider;
   if (provider === wasmProvider && !isInitialized()) {
     throw new WasslError("ERR_WASSL_NOT_INITIALIZED", "call `await init()` (wassl/crypto) before creating connections");
@@ -94,6 +128,7 @@ export function createSecureContext(options: TlsCommonOptions): SecureContext {
     privateKey: options.key !== undefined ? privateKeyFromOption(options.key, provider) : undefined,
     extendedMasterSecret: options.extendedMasterSecret !== false,
     encryptThenMac: options.encryptThenMac !== false,
+    ...sessionOptions(options, provider, legacy),
   };
 }
 
@@ -118,6 +153,7 @@ export function resolveConfig(
     requestCert: role === "server" && options.requestCert === true,
     honorCipherOrder: options.honorCipherOrder !== false,
     alpnProtocols: options.ALPNProtocols ?? [],
+    session: role === "client" ? tryDecodeSessionState(options.session) : undefined,
     ownsPrivateKey: !options.secureContext && context.privateKey !== undefined && context.privateKey !== options.key,
   };
 }

@@ -12,6 +12,7 @@ import type { RecordProtection } from "../record/protection.js";
 import { createRecordProtection } from "../record/protection-factory.js";
 import type { RecordReader } from "../record/record-reader.js";
 import type { RecordWriter } from "../record/record-writer.js";
+import type { SessionState } from "../session/state.js";
 import type { CipherSuite } from "../suites.js";
 import { TLS10, TLS11, versionName } from "../versions.js";
 import type { HandshakeConfig } from "./config.js";
@@ -27,7 +28,8 @@ export interface HandshakeHooks {
 
 /** Mutable per-handshake state plus the record-layer operations the states need. */
 export class HandshakeContext {
-  readonly transcript = new Transcript();
+  /** Replaced when a renegotiation starts (see {@link beginRenegotiation}). */
+  transcript = new Transcript();
   /** Negotiated version (set once the hellos agree). */
   version = 0;
   /** Negotiated suite. */
@@ -62,6 +64,24 @@ export class HandshakeContext {
   requestedSignatureSchemes: number[] = [];
   /** The CertificateRequest allows an RSA signing certificate (rsa_sign). */
   canSignCertificateVerify = false;
+  /** This handshake resumed a session (abbreviated handshake, RFC 5246 §7.3). */
+  resumed = false;
+  /** Client: the session offered in the ClientHello. */
+  offeredSession: SessionState | undefined;
+  /** Server: send NewSessionTicket (RFC 5077); client: the server announced one. */
+  ticketExpected = false;
+  /** Server: the client offered the session_ticket extension. */
+  clientSupportsTickets = false;
+  /** Client: the ticket received in this handshake, with its lifetime hint. */
+  receivedTicket: { ticket: Uint8Array; lifetime: number } | undefined;
+  /** A renegotiation handshake is in progress (the previous one's verify_data bind it, RFC 5746). */
+  renegotiating = false;
+  /** Completed renegotiations on this connection. */
+  renegotiations = 0;
+  /** Server: request a client certificate in the current (renegotiation) handshake. */
+  requestCertNow: boolean | undefined;
+  /** Peer chain of the previous handshake (a client refuses a changed server certificate). */
+  previousPeerCertificates: Uint8Array[] = [];
   private pendingRead: RecordProtection | undefined;
   private pendingWrite: RecordProtection | undefined;
 
@@ -80,6 +100,11 @@ export class HandshakeContext {
     this.hooks.trace(`${handshakeMessageName(type)} sent`, `${body.length} bytes`);
   }
 
+  /** Queues a record that is not part of the transcript (HelloRequest). */
+  sendUnhashed(type: number, bytes: Uint8Array): void {
+    this.writer.write(type, bytes);
+  }
+
   /** Fixes version and suite: transcript hash, PRF, record versions (RFC 5246 §6.2.1). */
   negotiated(version: number, suite: CipherSuite): void {
     this.version = version;
@@ -88,6 +113,31 @@ export class HandshakeContext {
     this.transcript.start(this.config.provider, version, suite);
     this.reader.expectedVersion = version;
     this.writer.version = version;
+  }
+
+  /**
+   * Starts a renegotiation on an established connection: a fresh transcript and per-handshake
+   * parameters. The verify_data of the previous handshake stays (renegotiation_info, RFC 5746 §3.5),
+   * and so do the record protections until the new ChangeCipherSpecs.
+   */
+  beginRenegotiation(): void {
+    this.transcript.dispose();
+    this.transcript = new Transcript();
+    this.renegotiating = true;
+    this.resumed = false;
+    this.offeredSession = undefined;
+    this.ticketExpected = false;
+    this.clientSupportsTickets = false;
+    this.receivedTicket = undefined;
+    this.masterSecret = undefined; // the session cache and `session` event hold their own copies
+    this.extendedMasterSecret = false;
+    this.encryptThenMac = false;
+    this.alpnProtocol = undefined;
+    this.certificateRequested = false;
+    this.requestedSignatureSchemes = [];
+    this.peerSignatureAlgorithms = [];
+    this.previousPeerCertificates = this.peerCertificates;
+    this.hooks.trace("renegotiation started", `after ${this.renegotiations} renegotiation(s)`);
   }
 
   /** Derives the key block and prepares both directions' protections (RFC 5246 §6.3). */
@@ -138,6 +188,7 @@ export class HandshakeContext {
       alpnProtocol: this.alpnProtocol ?? false,
       secureRenegotiation: this.secureRenegotiation,
       servername: this.servername,
+      resumed: this.resumed,
     };
   }
 

@@ -1,9 +1,11 @@
 // States shared by both roles: ExpectChangeCipherSpec, ExpectFinished, and Connected.
-import { fail, TlsAlertError } from "../alerts.js";
+import { fail } from "../alerts.js";
 import { computeVerifyData, VERIFY_DATA_LENGTH } from "../keys/finished.js";
-import { type HandshakeMessage, HandshakeType, handshakeMessageName } from "../messages/handshake-types.js";
+import { type HandshakeMessage, HandshakeType } from "../messages/handshake-types.js";
 import { decodeFinished } from "../messages/key-exchange.js";
+import { Connected } from "./connected.js";
 import type { HandshakeContext } from "./context.js";
+import { rememberServerSession, sendNewSessionTicket } from "./resumption.js";
 import { ExpectMessage, type HandshakeState } from "./state.js";
 
 /** Sends our Finished (RFC 5246 §7.4.9) after our ChangeCipherSpec; remembers its verify_data. */
@@ -20,9 +22,14 @@ export class ExpectChangeCipherSpec extends ExpectMessage {
   readonly name = "ExpectChangeCipherSpec";
   readonly expects: readonly number[] = [];
 
+  /** `abbreviated`: a resumed handshake (RFC 5246 §7.3 Figure 2), where the client's Finished comes last. */
+  constructor(private readonly abbreviated = false) {
+    super();
+  }
+
   override onChangeCipherSpec(ctx: HandshakeContext): HandshakeState {
     ctx.activateReadKeys();
-    return new ExpectFinished();
+    return new ExpectFinished(this.abbreviated);
   }
 
   protected handle(): HandshakeState {
@@ -32,13 +39,18 @@ export class ExpectChangeCipherSpec extends ExpectMessage {
 
 /**
  * Waiting for the peer's Finished: verify_data compared with `provider.constantTimeEqual`
- * (decrypt_error on mismatch, RFC 5246 §7.4.9). The server then answers with its own
- * ChangeCipherSpec and Finished; the client is done.
+ * (decrypt_error on mismatch, RFC 5246 §7.4.9). In a full handshake the server then answers with
+ * [NewSessionTicket], ChangeCipherSpec and Finished; in an abbreviated one the client answers.
  */
 export class ExpectFinished extends ExpectMessage {
   readonly name = "ExpectFinished";
   readonly expects = [HandshakeType.finished];
   protected override readonly hashesOnEntry = false;
+
+  /** `abbreviated`: a resumed handshake, where the server's Finished comes first. */
+  constructor(private readonly abbreviated = false) {
+    super();
+  }
 
   protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState {
     const peer = ctx.config.role === "client" ? "server" : "client";
@@ -47,45 +59,23 @@ export class ExpectFinished extends ExpectMessage {
     if (!ctx.config.provider.constantTimeEqual(expected, received))
       fail("decrypt_error", "Finished verify_data mismatch");
     ctx.transcript.add(message.raw);
-    if (peer === "client") {
-      ctx.clientVerifyData = expected;
+    if (peer === "client") ctx.clientVerifyData = expected;
+    else ctx.serverVerifyData = expected;
+    if (this.abbreviated === (peer === "server")) {
+      if (peer === "client" && ctx.ticketExpected) sendNewSessionTicket(ctx);
       ctx.sendChangeCipherSpec();
       sendFinished(ctx);
-    } else {
-      ctx.serverVerifyData = expected;
     }
-    ctx.hooks.trace("handshake complete", `${ctx.info().version} ${ctx.suite!.name}`);
+    if (peer === "client" && !ctx.resumed) rememberServerSession(ctx);
+    ctx.hooks.trace(
+      ctx.resumed ? "abbreviated handshake complete" : "handshake complete",
+      `${ctx.info().version} ${ctx.suite!.name}${ctx.resumed ? " (session resumed)" : ""}`,
+    );
+    ctx.renegotiating = false;
     ctx.hooks.completed(ctx.info());
     return new Connected();
   }
 }
 
-/**
- * Handshake complete: application data flows. A HelloRequest (client) or ClientHello (server) asks for
- * renegotiation, which arrives with issue 6; until then it is declined with a no_renegotiation
- * warning (RFC 5246 §7.4.1.1, RFC 5746 §4.2/§4.4). Other handshake messages are unexpected.
- */
-export class Connected implements HandshakeState {
-  readonly name = "Connected";
-  readonly connected = true;
-
-  onHandshake(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState {
-    const renegotiationRequest =
-      ctx.config.role === "client" ? HandshakeType.hello_request : HandshakeType.client_hello;
-    if (message.type !== renegotiationRequest) {
-      fail("unexpected_message", `${handshakeMessageName(message.type)} after the handshake`);
-    }
-    throw new DeclineRenegotiation();
-  }
-
-  onChangeCipherSpec(): HandshakeState {
-    return fail("unexpected_message", "ChangeCipherSpec after the handshake");
-  }
-}
-
-/** Signals the connection to send a no_renegotiation warning and stay connected. */
-export class DeclineRenegotiation extends TlsAlertError {
-  constructor() {
-    super("no_renegotiation", "renegotiation is not supported yet");
-  }
-}
+export { Connected } from "./connected.js";
+export { DeclineRenegotiation } from "./renegotiation.js";

@@ -51,13 +51,51 @@ export const FULL_HANDSHAKE: Flow = {
     },
     { from: "client", message: "ChangeCipherSpec", acceptedIn: "ExpectChangeCipherSpec" },
     { from: "client", message: "Finished", acceptedIn: "ExpectFinished" },
+    {
+      from: "server",
+      message: "NewSessionTicket",
+      acceptedIn: "ExpectNewSessionTicket",
+      optional: "both sides use session tickets (RFC 5077 §3.3)",
+    },
     { from: "server", message: "ChangeCipherSpec", acceptedIn: "ExpectChangeCipherSpec" },
     { from: "server", message: "Finished", acceptedIn: "ExpectFinished" },
   ],
 };
 
-/** Every flow the engine implements (issue 6 adds resumption and renegotiation flows). */
-export const FLOWS: readonly Flow[] = [FULL_HANDSHAKE];
+/**
+ * Abbreviated handshake resuming a session by ID or ticket (RFC 5246 §7.3 Figure 2, RFC 5077 §3.1):
+ * the server's ChangeCipherSpec and Finished come first.
+ */
+export const ABBREVIATED_HANDSHAKE: Flow = {
+  name: "Abbreviated handshake (session resumption)",
+  reference: "RFC 5246 §7.3, RFC 5077 §3.1",
+  steps: [
+    { from: "client", message: "ClientHello", acceptedIn: "ExpectClientHello" },
+    { from: "server", message: "ServerHello", acceptedIn: "ExpectServerHello" },
+    { from: "server", message: "ChangeCipherSpec", acceptedIn: "ExpectChangeCipherSpec" },
+    { from: "server", message: "Finished", acceptedIn: "ExpectFinished" },
+    { from: "client", message: "ChangeCipherSpec", acceptedIn: "ExpectChangeCipherSpec" },
+    { from: "client", message: "Finished", acceptedIn: "ExpectFinished" },
+  ],
+};
+
+/**
+ * Server-initiated renegotiation (RFC 5246 §7.4.1.1, RFC 5746): HelloRequest (never hashed) on the
+ * established connection, then a full handshake under the current keys whose hellos carry the previous
+ * verify_data in renegotiation_info. A client-initiated renegotiation starts at the ClientHello, which
+ * the server's `Connected` state hands to a fresh `ExpectClientHello` when the policy allows it.
+ */
+export const RENEGOTIATION: Flow = {
+  name: "Renegotiation (server-initiated, certificate requested)",
+  reference: "RFC 5246 §7.4.1.1, RFC 5746 §3.5–3.7",
+  steps: [
+    { from: "server", message: "HelloRequest", acceptedIn: "Connected", optional: "server-initiated" },
+    ...FULL_HANDSHAKE.steps,
+  ],
+};
+
+/** Every flow the engine implements. */
+export const FLOWS: readonly Flow[] = [FULL_HANDSHAKE, ABBREVIATED_HANDSHAKE, RENEGOTIATION];
 
 /** Renders a flow as a Mermaid sequence diagram (docs/ENGINE.md). */
 export function flowToMermaid(flow: Flow): string {

@@ -4,24 +4,17 @@ import { computeExtendedMasterSecret, computeMasterSecret } from "../keys/master
 import { decodeCertificate, encodeCertificate, encodeCertificateRequest } from "../messages/certificate.js";
 import {
   decodeAlpn,
-  decodeRenegotiationInfo,
   decodeServerName,
   decodeSignatureAlgorithms,
   type Extension,
   ExtensionType,
   encodeAlpn,
-  encodeRenegotiationInfo,
   expectEmptyExtension,
 } from "../messages/extensions.js";
 import { type HandshakeMessage, HandshakeType } from "../messages/handshake-types.js";
 import { type ClientHello, decodeClientHello, encodeServerHello } from "../messages/hello.js";
 import { decodeCertificateVerify, decodeRsaClientKeyExchange } from "../messages/key-exchange.js";
-import {
-  type CipherSuite,
-  suiteAllowsVersion,
-  TLS_EMPTY_RENEGOTIATION_INFO_SCSV,
-  TLS_FALLBACK_SCSV,
-} from "../suites.js";
+import { type CipherSuite, suiteAllowsVersion, TLS_FALLBACK_SCSV } from "../suites.js";
 import { TLS12 } from "../versions.js";
 import { checkPeerCertificate } from "./certificate-check.js";
 import {
@@ -33,6 +26,8 @@ import {
 } from "./client-auth.js";
 import { DOWNGRADE_SENTINEL_TLS11, type HandshakeContext, isDowngradeToTls11 } from "./context.js";
 import { ExpectChangeCipherSpec } from "./finish-states.js";
+import { checkClientRenegotiationInfo, serverRenegotiationInfo } from "./renegotiation.js";
+import { findResumableSession, resumeAsServer } from "./resumption.js";
 import { ExpectMessage, type HandshakeState } from "./state.js";
 
 /** Highest common version, or protocol_version (RFC 5246 Appendix E.1). */
@@ -63,7 +58,7 @@ export class ExpectClientHello extends ExpectMessage {
   readonly name = "ExpectClientHello";
   readonly expects = [HandshakeType.client_hello];
 
-  protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState {
+  protected async handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
     const { config } = ctx;
     const hello = decodeClientHello(message.body);
     // 1. Version and suite. RFC 7507: a fallback retry below our best version means a downgrade attack.
@@ -84,10 +79,24 @@ export class ExpectClientHello extends ExpectMessage {
       "hello negotiated",
       `${version.toString(16)} ${suite.name}${ctx.extendedMasterSecret ? " EMS" : ""}`,
     );
-    // 3. ServerHello, Certificate, [CertificateRequest], ServerHelloDone.
+    // 3. Resumption (session ID or RFC 5077 ticket): ServerHello echoing the ID, ChangeCipherSpec, Finished.
+    const session = await findResumableSession(ctx, hello, version);
+    if (session) {
+      const resumedSuite = config.suites.find((s) => s.id === session.cipherSuite)!;
+      if (resumedSuite.kind !== "cbc") ctx.encryptThenMac = false;
+      ctx.negotiated(version, resumedSuite);
+      ctx.resumed = true;
+      ctx.sessionId = hello.sessionId.length > 0 ? hello.sessionId : config.provider.randomBytes(32);
+      ctx.hooks.trace("session resumed", `abbreviated handshake, ${resumedSuite.name}`);
+      sendServerHello(ctx, version, resumedSuite);
+      return resumeAsServer(ctx, session);
+    }
+    ctx.ticketExpected = ctx.clientSupportsTickets;
+    // 4. ServerHello, Certificate, [CertificateRequest], ServerHelloDone.
     sendServerHello(ctx, version, suite);
     ctx.sendHandshake(HandshakeType.certificate, encodeCertificate(config.certificateChain));
-    if (config.requestCert) {
+    const requestCert = ctx.requestCertNow ?? config.requestCert;
+    if (requestCert) {
       const request = {
         certificateTypes: [RSA_SIGN],
         signatureAlgorithms: [...SUPPORTED_SIGNATURE_SCHEMES],
@@ -96,20 +105,16 @@ export class ExpectClientHello extends ExpectMessage {
       ctx.sendHandshake(HandshakeType.certificate_request, encodeCertificateRequest(request, version));
     }
     ctx.sendHandshake(HandshakeType.server_hello_done, new Uint8Array(0));
-    return config.requestCert ? new ExpectClientCertificate() : new ExpectClientKeyExchange(false);
+    return requestCert ? new ExpectClientCertificate() : new ExpectClientKeyExchange(false);
   }
 }
 
 function readClientExtensions(ctx: HandshakeContext, hello: ClientHello): void {
   const { config } = ctx;
-  // RFC 5746 §3.6: SCSV or an empty renegotiation_info; non-empty is an attack on the initial handshake.
-  if (hello.cipherSuites.includes(TLS_EMPTY_RENEGOTIATION_INFO_SCSV)) ctx.secureRenegotiation = true;
+  // RFC 5746 §3.6/§3.7: SCSV or renegotiation_info (empty initially, bound to the previous Finished after).
+  checkClientRenegotiationInfo(ctx, hello);
   for (const ext of hello.extensions) {
     switch (ext.type) {
-      case ExtensionType.renegotiation_info:
-        if (decodeRenegotiationInfo(ext.data).length !== 0) fail("handshake_failure", "non-empty renegotiation_info");
-        ctx.secureRenegotiation = true;
-        break;
       case ExtensionType.extended_master_secret:
         expectEmptyExtension(ext.data, "extended_master_secret");
         ctx.extendedMasterSecret = config.extendedMasterSecret;
@@ -145,11 +150,11 @@ function sendServerHello(ctx: HandshakeContext, version: number, suite: CipherSu
   // RFC 8446 §4.1.3: a TLS 1.2 server negotiating TLS 1.1 or below marks its random.
   if (isDowngradeToTls11(version, config.maxVersion)) random.set(DOWNGRADE_SENTINEL_TLS11, 24);
   ctx.serverRandom = random;
-  ctx.sessionId = config.provider.randomBytes(32);
+  if (!ctx.resumed) ctx.sessionId = config.provider.randomBytes(32);
   const extensions: Extension[] = [];
-  if (ctx.secureRenegotiation) {
-    extensions.push({ type: ExtensionType.renegotiation_info, data: encodeRenegotiationInfo(new Uint8Array(0)) });
-  }
+  const renegotiationInfo = serverRenegotiationInfo(ctx);
+  if (renegotiationInfo) extensions.push({ type: ExtensionType.renegotiation_info, data: renegotiationInfo });
+  if (ctx.ticketExpected) extensions.push({ type: ExtensionType.session_ticket, data: new Uint8Array(0) });
   if (ctx.extendedMasterSecret)
     extensions.push({ type: ExtensionType.extended_master_secret, data: new Uint8Array(0) });
   if (ctx.encryptThenMac) extensions.push({ type: ExtensionType.encrypt_then_mac, data: new Uint8Array(0) });

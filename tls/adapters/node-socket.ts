@@ -3,6 +3,7 @@ import type { Socket } from "node:net";
 import { Duplex } from "node:stream";
 import { TlsClient } from "../client.js";
 import type { AlertInfo, CloseInfo, HandshakeInfo, TraceStep } from "../events.js";
+import type { RenegotiationOptions } from "../handshake/renegotiation-control.js";
 import type { TlsClientOptions, TlsServerOptions } from "../options.js";
 import { TlsServer } from "../server.js";
 import { versionName } from "../versions.js";
@@ -71,6 +72,7 @@ export class WasslSocket extends Duplex {
     connection.on("alert", (alert) => this.emit("alert", alert));
     connection.on("close", (info) => this.onEngineClose(info));
     connection.on("trace", (step) => this.emit("trace", step));
+    connection.on("session", (session) => this.emit("session", Buffer.from(session)));
 
     transport.on("data", (chunk: Buffer) => this.onCiphertext(chunk));
     transport.on("end", () => this.onTransportEnd());
@@ -109,6 +111,38 @@ export class WasslSocket extends Duplex {
   /** The SNI name sent (client) or received (server). */
   get servername(): string | undefined {
     return this.session?.servername;
+  }
+
+  /**
+   * The resumable session (node:tls `getSession()`, also delivered by the `session` event): pass it
+   * as the `session` option of a later `connect`. Holds the master secret.
+   */
+  getSession(): Buffer | undefined {
+    const session = this.connection.getSession();
+    return session ? Buffer.from(session) : undefined;
+  }
+
+  /** True when the handshake resumed a session (node:tls `isSessionReused()`). */
+  isSessionReused(): boolean {
+    return this.connection.isSessionReused();
+  }
+
+  /**
+   * Renegotiates (node:tls `renegotiate(options, callback)` shape): `requestCert` on the server asks
+   * for a client certificate in the new handshake. The callback gets null or the refusal error.
+   * Returns false when the socket is not established.
+   */
+  renegotiate(options: RenegotiationOptions = {}, callback?: (error: Error | null) => void): boolean {
+    if (!this.secured || this.engineClosed) return false;
+    this.connection.renegotiate(options).then(
+      () => {
+        this.authorized = this.connection.session?.authorized ?? this.authorized;
+        this.authorizationError = this.connection.session?.authorizationError;
+        callback?.(null);
+      },
+      (error: Error) => callback?.(error),
+    );
+    return true;
   }
 
   /** Remote address of a net.Socket transport. */

@@ -24,8 +24,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  */
 export function offerSession(ctx: HandshakeContext, extensions: Extension[]): Uint8Array {
   const { config } = ctx;
-  if (ctx.renegotiating) return new Uint8Array(0);
-  const session = config.session;
+  const session = ctx.renegotiating ? undefined : config.session;
   const usable =
     session !== undefined &&
     session.servername === (config.servername ?? "") &&
@@ -108,7 +107,8 @@ export class ExpectNewSessionTicket extends ExpectMessage {
 
 /**
  * Server: the session a ClientHello asks to resume, or undefined for a full handshake. A valid ticket
- * takes precedence over the session ID. Never on renegotiation. The session must have this version,
+ * takes precedence over the session ID. Never on renegotiation (a full handshake then, as the peer
+ * usually wants new credentials). The session must have this version,
  * a suite both sides still offer, and the same server name; RFC 7627 §5.3: a session with extended
  * master secret offered without the extension is refused (handshake_failure), one without it is not
  * resumed when the extension is offered.
@@ -119,9 +119,10 @@ export async function findResumableSession(
   version: number,
 ): Promise<SessionState | undefined> {
   const { config } = ctx;
-  if (ctx.renegotiating) return undefined;
   const ticketExt = hello.extensions.find((e) => e.type === ExtensionType.session_ticket);
+  // Tickets are issued on renegotiation too (GnuTLS clients expect one whenever they offer the extension).
   ctx.clientSupportsTickets = ticketExt !== undefined && config.ticketKeys !== undefined;
+  if (ctx.renegotiating) return undefined;
   let session: SessionState | undefined;
   let source = "";
   if (ticketExt && ticketExt.data.length > 0 && config.ticketKeys) {
@@ -201,7 +202,7 @@ export function sendNewSessionTicket(ctx: HandshakeContext): void {
 /** Server: stores the session of a completed full handshake in the cache (errors are ignored). */
 export function rememberServerSession(ctx: HandshakeContext): void {
   const cache = ctx.config.sessionCache;
-  if (!cache || ctx.sessionId.length === 0 || ctx.renegotiating) return;
+  if (!cache || ctx.sessionId.length === 0) return;
   try {
     const pending = cache.set(ctx.sessionId, currentSession(ctx));
     if (pending) pending.catch(() => undefined);

@@ -47,6 +47,8 @@ export interface TlsCommonOptions {
   rejectUnauthorized?: boolean;
   /** Offer/accept the extended master secret (RFC 7627). Default `true`. */
   extendedMasterSecret?: boolean;
+  /** Offer/accept encrypt-then-MAC for CBC suites (RFC 7366). Default `true`. */
+  encryptThenMac?: boolean;
   /** Clock for certificate validity checks. Default: the current time. */
   now?: Date | (() => Date);
   /**

@@ -30,6 +30,7 @@ export interface SecureContext {
   readonly certificateChain: readonly Uint8Array[];
   readonly privateKey?: ProviderRsaPrivateKey;
   readonly extendedMasterSecret: boolean;
+  readonly encryptThenMac: boolean;
 }
 
 /** Everything the handshake needs, validated. */
@@ -90,6 +91,7 @@ export function createSecureContext(options: TlsCommonOptions): SecureContext {
     certificateChain: certificatesFromOption(options.cert),
     privateKey: options.key !== undefined ? privateKeyFromOption(options.key, provider) : undefined,
     extendedMasterSecret: options.extendedMasterSecret !== false,
+    encryptThenMac: options.encryptThenMac !== false,
   };
 }
 

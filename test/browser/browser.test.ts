@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import type { TLSSocket } from "node:tls";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { startBrowserDemo } from "../../examples/browser/serve.js";
 import { startWebSocketBridge, type WebSocketBridge } from "../../examples/websocket-bridge.js";
 import { bundleForBrowser } from "../../scripts/browser-bundle.js";
 import type { BlockCipherName, HashName } from "../../tls/provider.js";
@@ -165,5 +166,24 @@ describeWithChromium("wassl in headless Chromium", () => {
     expect(report.closeReasons).toEqual(["close_notify"]);
     expect(negotiated).toEqual([{ cipher: report.cipherSuite, protocol: "TLSv1.2" }]);
     expect(Buffer.concat(received).length).toBe(100_000);
+  });
+
+  it("runs the browser example (examples/browser): page → bridge → wassl Node server", async () => {
+    const demo = await startBrowserDemo({ cert: pki.serverCert, key: pki.serverKey, ca: pki.caCert });
+    const page = await browser.page.context().newPage();
+    try {
+      await page.goto(demo.url);
+      const log = page.locator("#log");
+      await log.filter({ hasText: /done|failed/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
+      expect((await log.textContent())?.trim().split("\n")).toEqual([
+        expect.stringMatching(/^handshake: TLSv1\.2 TLS_RSA_WITH_AES_\w+, certificate verified: true$/),
+        "reply: you said: hello from the browser",
+        "closed: close_notify",
+        "done",
+      ]);
+    } finally {
+      await page.close();
+      await demo.close();
+    }
   });
 });

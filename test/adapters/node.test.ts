@@ -44,13 +44,24 @@ afterEach(async () => {
 
 describe("node adapter", () => {
   it("connects with node:tls names and reports the session", async () => {
-    const { port } = await listen((socket) => socket.pipe(socket), { minVersion: "TLSv1" });
-    const socket = connect({ host: "127.0.0.1", port, servername: "localhost", ca: pki.caCert, provider });
+    const { port } = await listen((socket) => socket.pipe(socket), {
+      minVersion: "TLSv1",
+      ALPNProtocols: ["h2", "http/1.1"],
+    });
+    const socket = connect({
+      host: "127.0.0.1",
+      port,
+      servername: "localhost",
+      ca: pki.caCert,
+      provider,
+      ALPNProtocols: ["http/1.1"],
+    });
     expect((await nextEvent(socket, ["secureConnect", "error"])).event).toBe("secureConnect");
     expect(socket.encrypted).toBe(true);
     expect(socket.authorized).toBe(true);
     expect(socket.authorizationError).toBeUndefined();
     expect(socket.getProtocol()).toBe("TLSv1.2");
+    expect(socket.alpnProtocol).toBe("http/1.1");
     expect(socket.getCipher()).toEqual({
       name: "AES128-GCM-SHA256",
       standardName: "TLS_RSA_WITH_AES_128_GCM_SHA256",
@@ -61,6 +72,19 @@ describe("node adapter", () => {
     expect(peer.subjectaltname).toBe("DNS:localhost, IP Address:127.0.0.1");
     expect(peer.issuer).toEqual({ CN: "wassl test CA" });
     expect(peer.fingerprint256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    await closeCleanly(socket);
+  });
+
+  it("runs on the WASM provider when no provider is given", async () => {
+    const server = createServer({ cert: pki.serverCert, key: pki.serverKey }, (socket) => socket.pipe(socket));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    const socket = connect({ host: "127.0.0.1", port, servername: "localhost", ca: pki.caCert });
+    expect((await nextEvent(socket, ["secureConnect", "error"])).event).toBe("secureConnect");
+    expect(socket.connection.session?.version).toBe("TLSv1.2");
+    const data = randomBytes(1000);
+    expect(firstDifference(await echoRoundTrip(socket, data), data)).toBeUndefined();
     await closeCleanly(socket);
   });
 

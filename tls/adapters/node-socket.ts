@@ -101,6 +101,11 @@ export class WasslSocket extends Duplex {
     return peerCertificateFromChain(this.session?.peerCertificates ?? [], detailed);
   }
 
+  /** The ALPN protocol agreed (RFC 7301), or `false` (node:tls `alpnProtocol`). */
+  get alpnProtocol(): string | false {
+    return this.session?.alpnProtocol ?? false;
+  }
+
   /** The SNI name sent (client) or received (server). */
   get servername(): string | undefined {
     return this.session?.servername;

@@ -3,9 +3,11 @@ import { fail } from "../alerts.js";
 import { computeExtendedMasterSecret, computeMasterSecret } from "../keys/master-secret.js";
 import { decodeCertificate, decodeCertificateRequest, encodeCertificate } from "../messages/certificate.js";
 import {
+  decodeAlpn,
   decodeRenegotiationInfo,
   type Extension,
   ExtensionType,
+  encodeAlpn,
   encodeRenegotiationInfo,
   encodeServerName,
   encodeSignatureAlgorithms,
@@ -47,6 +49,9 @@ export function startClientHandshake(ctx: HandshakeContext): HandshakeState {
     extensions.push({ type: ExtensionType.extended_master_secret, data: new Uint8Array(0) });
   if (config.encryptThenMac && config.suites.some((s) => s.kind === "cbc")) {
     extensions.push({ type: ExtensionType.encrypt_then_mac, data: new Uint8Array(0) });
+  }
+  if (config.alpnProtocols.length > 0) {
+    extensions.push({ type: ExtensionType.alpn, data: encodeAlpn(config.alpnProtocols) });
   }
   if (config.maxVersion >= TLS12) {
     extensions.push({
@@ -104,6 +109,12 @@ export class ExpectServerHello extends ExpectMessage {
         ctx.extendedMasterSecret = true;
       }
       if (ext.type === ExtensionType.server_name) expectEmptyExtension(ext.data, "server_name");
+      if (ext.type === ExtensionType.alpn) {
+        // RFC 7301 §3.1: exactly one protocol, one we offered.
+        const [chosen, ...more] = decodeAlpn(ext.data);
+        if (more.length > 0 || !config.alpnProtocols.includes(chosen)) fail("illegal_parameter", "bad ALPN answer");
+        ctx.alpnProtocol = chosen;
+      }
       if (ext.type === ExtensionType.encrypt_then_mac) {
         expectEmptyExtension(ext.data, "encrypt_then_mac");
         // RFC 7366 §3: never with a stream or AEAD suite.

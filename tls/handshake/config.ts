@@ -45,6 +45,8 @@ export interface HandshakeConfig extends Omit<SecureContext, typeof SECURE_CONTE
   honorCipherOrder: boolean;
   /** The connection imported `privateKey` itself (no shared context, not a provider key): it disposes it. */
   ownsPrivateKey: boolean;
+  /** ALPN protocols in preference order (empty: no ALPN). */
+  alpnProtocols: readonly string[];
 }
 
 let defaultProvider: CryptoProvider | undefined;
@@ -115,6 +117,7 @@ export function resolveConfig(
     servername: options.servername,
     requestCert: role === "server" && options.requestCert === true,
     honorCipherOrder: options.honorCipherOrder !== false,
+    alpnProtocols: options.ALPNProtocols ?? [],
     ownsPrivateKey: !options.secureContext && context.privateKey !== undefined && context.privateKey !== options.key,
   };
 }

@@ -41,6 +41,8 @@ export class HandshakeContext {
   clientHelloVersion = 0;
   masterSecret: Uint8Array | undefined;
   extendedMasterSecret = false;
+  /** Negotiated ALPN protocol (RFC 7301), if any. */
+  alpnProtocol: string | undefined;
   /** RFC 7366 encrypt-then-MAC negotiated (CBC suites only). */
   encryptThenMac = false;
   secureRenegotiation = false;
@@ -133,6 +135,7 @@ export class HandshakeContext {
       sessionId: this.sessionId,
       extendedMasterSecret: this.extendedMasterSecret,
       encryptThenMac: this.encryptThenMac,
+      alpnProtocol: this.alpnProtocol ?? false,
       secureRenegotiation: this.secureRenegotiation,
       servername: this.servername,
     };

@@ -3,11 +3,13 @@ import { fail } from "../alerts.js";
 import { computeExtendedMasterSecret, computeMasterSecret } from "../keys/master-secret.js";
 import { decodeCertificate, encodeCertificate, encodeCertificateRequest } from "../messages/certificate.js";
 import {
+  decodeAlpn,
   decodeRenegotiationInfo,
   decodeServerName,
   decodeSignatureAlgorithms,
   type Extension,
   ExtensionType,
+  encodeAlpn,
   encodeRenegotiationInfo,
   expectEmptyExtension,
 } from "../messages/extensions.js";
@@ -116,6 +118,9 @@ function readClientExtensions(ctx: HandshakeContext, hello: ClientHello): void {
         expectEmptyExtension(ext.data, "encrypt_then_mac");
         ctx.encryptThenMac = config.encryptThenMac;
         break;
+      case ExtensionType.alpn:
+        selectAlpn(ctx, decodeAlpn(ext.data));
+        break;
       case ExtensionType.server_name:
         ctx.servername = decodeServerName(ext.data) || undefined;
         break;
@@ -124,6 +129,14 @@ function readClientExtensions(ctx: HandshakeContext, hello: ClientHello): void {
         break;
     }
   }
+}
+
+/** RFC 7301 §3.2: the server's first protocol the client offers; no overlap → no_application_protocol. */
+function selectAlpn(ctx: HandshakeContext, offered: string[]): void {
+  const ours = ctx.config.alpnProtocols;
+  if (ours.length === 0) return;
+  ctx.alpnProtocol =
+    ours.find((p) => offered.includes(p)) ?? fail("no_application_protocol", "no ALPN protocol in common");
 }
 
 function sendServerHello(ctx: HandshakeContext, version: number, suite: CipherSuite): void {
@@ -140,6 +153,9 @@ function sendServerHello(ctx: HandshakeContext, version: number, suite: CipherSu
   if (ctx.extendedMasterSecret)
     extensions.push({ type: ExtensionType.extended_master_secret, data: new Uint8Array(0) });
   if (ctx.encryptThenMac) extensions.push({ type: ExtensionType.encrypt_then_mac, data: new Uint8Array(0) });
+  if (ctx.alpnProtocol !== undefined) {
+    extensions.push({ type: ExtensionType.alpn, data: encodeAlpn([ctx.alpnProtocol]) });
+  }
   ctx.sendHandshake(
     HandshakeType.server_hello,
     encodeServerHello({

@@ -24,6 +24,11 @@ export interface WebSocketBridgeOptions {
   host?: string;
   /** Largest accepted frame payload in bytes. Default 1 MiB. */
   maxFrameSize?: number;
+  /**
+   * Page origins allowed to connect (the `Origin` header browsers send, e.g. `https://app.example`).
+   * Default: any. Set it on a bridge reachable from other machines, so other sites cannot use it.
+   */
+  allowedOrigins?: string[];
 }
 
 /** A listening bridge. */
@@ -35,6 +40,10 @@ export interface WebSocketBridge {
   /** Stops listening and closes every bridged connection. */
   close(): Promise<void>;
 }
+
+/** Options with their defaults applied. */
+type ResolvedOptions = Required<Omit<WebSocketBridgeOptions, "allowedOrigins">> &
+  Pick<WebSocketBridgeOptions, "allowedOrigins">;
 
 /** RFC 6455 §1.3: the GUID appended to Sec-WebSocket-Key before hashing. */
 const WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -114,7 +123,11 @@ function decodeFrames(buffer: Buffer, maxFrameSize: number): { frames: Frame[]; 
 }
 
 /** Completes the opening handshake (§4.2.2), or refuses the request. Returns false when refused. */
-function acceptUpgrade(request: IncomingMessage, socket: Duplex): boolean {
+function acceptUpgrade(request: IncomingMessage, socket: Duplex, allowedOrigins: string[] | undefined): boolean {
+  if (allowedOrigins && !allowedOrigins.includes(request.headers.origin ?? "")) {
+    socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n");
+    return false;
+  }
   const key = request.headers["sec-websocket-key"];
   const isWebSocket = request.headers.upgrade?.toLowerCase() === "websocket";
   if (!isWebSocket || typeof key !== "string" || request.headers["sec-websocket-version"] !== "13") {
@@ -129,7 +142,7 @@ function acceptUpgrade(request: IncomingMessage, socket: Duplex): boolean {
 }
 
 /** Copies bytes between one accepted WebSocket and a new TCP connection to the target. */
-function bridgeConnection(ws: Duplex, head: Buffer, options: Required<WebSocketBridgeOptions>): Socket {
+function bridgeConnection(ws: Duplex, head: Buffer, options: ResolvedOptions): Socket {
   const tcp = connect(options.target.port, options.target.host);
   let pending: Buffer = Buffer.from(head);
   let closing = false;
@@ -180,7 +193,7 @@ function bridgeConnection(ws: Duplex, head: Buffer, options: Required<WebSocketB
  * // in the page: new WebSocket(bridge.url) carries a TLS connection to 127.0.0.1:8443
  */
 export async function startWebSocketBridge(options: WebSocketBridgeOptions): Promise<WebSocketBridge> {
-  const resolved: Required<WebSocketBridgeOptions> = {
+  const resolved: ResolvedOptions = {
     port: 0,
     host: "127.0.0.1",
     maxFrameSize: 1024 * 1024,
@@ -192,7 +205,7 @@ export async function startWebSocketBridge(options: WebSocketBridgeOptions): Pro
   });
   server.on("upgrade", (request, socket, head) => {
     socket.on("error", () => socket.destroy());
-    if (!acceptUpgrade(request, socket)) return;
+    if (!acceptUpgrade(request, socket, resolved.allowedOrigins)) return;
     open.add(socket);
     socket.on("close", () => open.delete(socket));
     bridgeConnection(socket, head, resolved);

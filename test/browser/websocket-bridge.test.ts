@@ -79,6 +79,18 @@ async function openRawWebSocket(
   return { socket, received: () => buffer.subarray(start), ended };
 }
 
+/** Sends raw request text and returns everything the server answers before closing. */
+async function rawReply(port: number, request: string): Promise<string> {
+  const socket = connect(port, "127.0.0.1");
+  let text = "";
+  socket.on("data", (c: Buffer) => {
+    text += c.toString();
+  });
+  socket.write(request);
+  await withTimeout(new Promise((r) => socket.on("close", r)), 5000, "reply");
+  return text;
+}
+
 const until = (check: () => boolean, what: string) =>
   withTimeout(
     (async () => {
@@ -152,17 +164,27 @@ describe("examples/websocket-bridge.ts", () => {
     expect(close?.payload.readUInt16BE(0)).toBe(code);
   });
 
+  it("refuses pages from origins not in allowedOrigins", async () => {
+    const guarded = await startWebSocketBridge({
+      target: { host: "127.0.0.1", port: (echo.address() as AddressInfo).port },
+      allowedOrigins: ["http://good.example"],
+    });
+    try {
+      const upgrade = (origin: string) =>
+        `GET / HTTP/1.1\r\nHost: x\r\nOrigin: ${origin}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString("base64")}\r\nSec-WebSocket-Version: 13\r\n\r\n`;
+      expect(await rawReply(guarded.port, upgrade("http://evil.example"))).toMatch(/^HTTP\/1\.1 403/);
+      const accepted = connect(guarded.port, "127.0.0.1");
+      const first = new Promise<string>((resolve) => accepted.once("data", (c: Buffer) => resolve(c.toString())));
+      accepted.write(upgrade("http://good.example"));
+      expect(await withTimeout(first, 5000, "101")).toMatch(/^HTTP\/1\.1 101/);
+      accepted.destroy();
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it("refuses plain HTTP requests and upgrades without a key", async () => {
-    const reply = async (request: string) => {
-      const socket = connect(bridge.port, "127.0.0.1");
-      let text = "";
-      socket.on("data", (c: Buffer) => {
-        text += c.toString();
-      });
-      socket.write(request);
-      await withTimeout(new Promise((r) => socket.on("close", r)), 5000, "reply");
-      return text;
-    };
+    const reply = (request: string) => rawReply(bridge.port, request);
     expect(await reply("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).toMatch(/^HTTP\/1\.1 426/);
     expect(await reply("GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n")).toMatch(
       /^HTTP\/1\.1 400/,

@@ -97,18 +97,29 @@ export async function measureSizes(): Promise<SizeReport> {
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
+/** A Markdown table with padded columns (as the formatter writes them); `right` marks right-aligned columns. */
+function markdownTable(header: string[], rows: string[][], right: boolean[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(" | ")} |`;
+  const rule = `| ${widths.map((w, i) => (right[i] ? `${"-".repeat(w - 1)}:` : "-".repeat(w))).join(" | ")} |`;
+  return [line(header), rule, ...rows.map(line)].join("\n");
+}
+
 /** The report as a Markdown table plus the budget line. */
 export function formatSizeMarkdown(report: SizeReport): string {
-  const lines = [
-    "| artifact | what | raw | gzip |",
-    "| --- | --- | ---: | ---: |",
-    ...report.rows.map((r) => `| ${r.name} | ${r.note} | ${kb(r.raw)} | ${kb(r.gzip)} |`),
+  const table = markdownTable(
+    ["artifact", "what", "raw", "gzip"],
+    report.rows.map((r) => [r.name, r.note, kb(r.raw), kb(r.gzip)]),
+    [false, false, true, true],
+  );
+  return [
+    table,
     "",
     `Crypto core as shipped (\`wassl/crypto\`, both builds embedded): **${kb(report.cryptoCore.gzip)} gzipped** ` +
       `(budget ${kb(SIZE_BUDGET_GZIP)}: ${report.cryptoCore.gzip <= SIZE_BUDGET_GZIP ? "met" : "EXCEEDED"}); ` +
       `as separate files (two .wasm + JS): ${kb(report.cryptoCoreAsFiles.gzip)} gzipped.`,
-  ];
-  return lines.join("\n");
+  ].join("\n");
 }
 
 /** Prints the report (the `npm run bench` section). */

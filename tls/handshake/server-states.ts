@@ -196,13 +196,13 @@ export class ExpectClientKeyExchange extends ExpectMessage {
   protected async handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
     const encrypted = decodeRsaClientKeyExchange(message.body, ctx.version);
     const key = ctx.config.privateKey!;
-    let premaster: Uint8Array;
-    try {
-      premaster = await key.decryptTlsPremaster(encrypted, ctx.clientHelloVersion);
-    } catch {
-      // A provider that rejects the ciphertext (e.g. wrong length) must not create an early alert either.
-      premaster = ctx.config.provider.randomBytes(48);
-    }
+    // A ciphertext of the wrong length (public information) gets a random premaster like any bad
+    // padding: no early alert. The key operation itself never fails for bad content (contract), so an
+    // exception or rejection from it (an HSM or remote signer down) is a real failure: internal_error.
+    const premaster =
+      encrypted.length === Math.ceil(key.bits / 8)
+        ? await key.decryptTlsPremaster(encrypted, ctx.clientHelloVersion)
+        : ctx.config.provider.randomBytes(48);
     ctx.hooks.trace("pre-master secret decrypted", `${encrypted.length}-byte RSA ciphertext`);
     ctx.masterSecret = ctx.extendedMasterSecret
       ? computeExtendedMasterSecret(ctx.prf!, premaster, ctx.transcript.hash())

@@ -30,6 +30,8 @@ export interface HandshakeInfo {
   servername?: string;
   /** The handshake resumed an earlier session (abbreviated handshake; node:tls `isSessionReused()`). */
   resumed: boolean;
+  /** RFC 6066 max_fragment_length in force (bytes), when negotiated. */
+  maxFragmentLength?: number;
 }
 
 /** An alert sent or received. */

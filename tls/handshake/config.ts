@@ -11,7 +11,9 @@ import { type SessionState, tryDecodeSessionState } from "../session/state.js";
 import { TicketKeys } from "../session/tickets.js";
 import { type CipherSuite, resolveCipherSuites } from "../suites.js";
 import { isVersionName, SSL3, TLS12, type TlsVersionName, versionCode } from "../versions.js";
+import type { ClientCertificateSelector } from "./client-certificate.js";
 import { defaultPeerVerifier } from "./default-verifier.js";
+import { isMaxFragmentLength, type MaxFragmentLength } from "./max-fragment-length.js";
 import type { PeerCertificateVerifier } from "./peer-verifier.js";
 
 const SECURE_CONTEXT = Symbol("wassl.SecureContext");
@@ -59,6 +61,12 @@ export interface HandshakeConfig extends Omit<SecureContext, typeof SECURE_CONTE
   alpnProtocols: readonly string[];
   /** Client: the session to offer (decoded `session` option). */
   session?: SessionState;
+  /** Client: send TLS_FALLBACK_SCSV (RFC 7507). */
+  fallbackSCSV: boolean;
+  /** Client: RFC 6066 max_fragment_length to ask for. */
+  maxFragmentLength?: MaxFragmentLength;
+  /** Client: chooses the certificate answering a CertificateRequest. */
+  selectClientCertificate?: ClientCertificateSelector;
 }
 
 function sessionOptions(options: TlsCommonOptions & TlsServerOptions, provider: CryptoProvider, legacy: boolean) {
@@ -142,6 +150,10 @@ export function resolveConfig(
     throw new WasslError("ERR_TLS_MISSING_CREDENTIALS", "a server needs cert and key");
   }
   const now = options.now;
+  const maxFragmentLength = role === "client" ? options.maxFragmentLength : undefined;
+  if (maxFragmentLength !== undefined && !isMaxFragmentLength(maxFragmentLength)) {
+    throw new WasslError("ERR_TLS_INVALID_OPTION", "maxFragmentLength must be 512, 1024, 2048 or 4096");
+  }
   return {
     ...context,
     role,
@@ -154,6 +166,9 @@ export function resolveConfig(
     honorCipherOrder: options.honorCipherOrder !== false,
     alpnProtocols: options.ALPNProtocols ?? [],
     session: role === "client" ? tryDecodeSessionState(options.session) : undefined,
+    fallbackSCSV: role === "client" && options.fallbackSCSV === true,
+    maxFragmentLength,
+    selectClientCertificate: options.selectClientCertificate,
     ownsPrivateKey: !options.secureContext && context.privateKey !== undefined && context.privateKey !== options.key,
   };
 }

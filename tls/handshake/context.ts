@@ -5,6 +5,7 @@ import type { HandshakeInfo } from "../events.js";
 import { deriveKeyBlock } from "../keys/key-block.js";
 import type { Prf } from "../keys/prf.js";
 import { prfFor } from "../keys/prf.js";
+import type { CertificateRequest } from "../messages/certificate.js";
 import { encodeHandshake, handshakeMessageName } from "../messages/handshake-types.js";
 import type { ProviderRsaPublicKey } from "../provider.js";
 import { ContentType } from "../record/constants.js";
@@ -48,6 +49,8 @@ export class HandshakeContext {
   /** RFC 7366 encrypt-then-MAC negotiated (CBC suites only). */
   encryptThenMac = false;
   secureRenegotiation = false;
+  /** RFC 6066 max_fragment_length agreed (bytes), if any. */
+  maxFragmentLength: number | undefined;
   /** verify_data of both Finished messages (RFC 5746 renegotiation binding, issue 6). */
   clientVerifyData: Uint8Array = new Uint8Array(0);
   serverVerifyData: Uint8Array = new Uint8Array(0);
@@ -62,6 +65,8 @@ export class HandshakeContext {
   certificateRequested = false;
   /** The server's TLS 1.2 supported_signature_algorithms from CertificateRequest. */
   requestedSignatureSchemes: number[] = [];
+  /** The server's CertificateRequest, when it sent one. */
+  certificateRequest: CertificateRequest | undefined;
   /** The CertificateRequest allows an RSA signing certificate (rsa_sign). */
   canSignCertificateVerify = false;
   /** This handshake resumed a session (abbreviated handshake, RFC 5246 §7.3). */
@@ -140,6 +145,13 @@ export class HandshakeContext {
     this.hooks.trace("renegotiation started", `after ${this.renegotiations} renegotiation(s)`);
   }
 
+  /** RFC 6066 §4: from now on send and accept records of at most `length` plaintext bytes. */
+  limitFragmentLength(length: number): void {
+    this.maxFragmentLength = length;
+    this.writer.maxFragmentLength = length;
+    this.reader.maxPlaintextLength = length;
+  }
+
   /** Derives the key block and prepares both directions' protections (RFC 5246 §6.3). */
   deriveKeys(): void {
     const suite = this.suite ?? fail("internal_error", "keys before suite");
@@ -189,6 +201,7 @@ export class HandshakeContext {
       secureRenegotiation: this.secureRenegotiation,
       servername: this.servername,
       resumed: this.resumed,
+      ...(this.maxFragmentLength !== undefined && { maxFragmentLength: this.maxFragmentLength }),
     };
   }
 

@@ -1,7 +1,7 @@
 // `wassl client HOST:PORT …`: stdin to the connection, the connection to stdout (like `openssl s_client -quiet`).
 import type { Readable, Writable } from "node:stream";
 import { rootCertificates } from "node:tls";
-import { connect, type TlsSocketError } from "../tls/adapters/node.js";
+import { type ConnectOptions, connect, type TlsSocketError, type WasslSocket } from "../tls/adapters/node.js";
 import { type FlagSpec, parseFlags, parseHostPort, parseVersion, stringFlag, switchFlag, UsageError } from "./args.js";
 import { readPemFile } from "./files.js";
 import { loadCliProvider } from "./provider.js";
@@ -17,8 +17,12 @@ export interface CommandIo {
 /** Usage of `wassl client`. */
 export const CLIENT_USAGE = `usage: wassl client HOST:PORT [--servername N] [--min-version V] [--max-version V]
                     [--ciphers LIST] [--cafile F] [--insecure] [--cert F --key F] [--legacy] [--trace]
+                    [--reconnect] [--renegotiate]
   Copies stdin to the connection and the connection to stdout. Stdin EOF does not close the
   connection (like openssl s_client -quiet): it ends when the server closes.
+  --reconnect: handshake, close, then connect again resuming the session (like openssl s_client
+  -reconnect); stderr says "session resumed" or "session NOT resumed". --renegotiate: renegotiate
+  after the first data received from the server; stderr says "renegotiated" or why it was refused.
   V is ssl3, tls1.0, tls1.1 or tls1.2. Without --cafile the Mozilla roots bundled with Node are trusted.
   Exit status: 0 after a clean close, 1 on a TLS or connection error (alert named on stderr), 2 on usage errors.`;
 
@@ -33,6 +37,8 @@ const CLIENT_FLAGS: FlagSpec[] = [
   { name: "key", value: true },
   { name: "legacy", value: false },
   { name: "trace", value: false },
+  { name: "reconnect", value: false },
+  { name: "renegotiate", value: false },
 ];
 
 /** Runs `wassl client`; resolves with the exit status. */
@@ -45,7 +51,7 @@ export async function runClient(argv: readonly string[], io: CommandIo): Promise
   if ((cert === undefined) !== (key === undefined)) throw new UsageError("--cert and --key go together");
   const trace = switchFlag(args, "trace");
 
-  const socket = connect({
+  const options: ConnectOptions = {
     host,
     port,
     servername: stringFlag(args, "servername"),
@@ -58,8 +64,22 @@ export async function runClient(argv: readonly string[], io: CommandIo): Promise
     key,
     legacy: switchFlag(args, "legacy"),
     provider: await loadCliProvider(),
-  });
-  if (trace) traceSocket(socket, io.stderr, "client");
+  };
+  if (switchFlag(args, "reconnect")) {
+    const session = await firstConnection(options, io, trace);
+    if (session === undefined) return 1;
+    options.session = session;
+  }
+  const socket = connect(options);
+  if (trace) traceSocket(socket, io.stderr, options.session ? "client (reconnect)" : "client");
+  if (options.session) {
+    socket.once("secureConnect", () =>
+      io.stderr.write(
+        `wassl: ${socket.isSessionReused() ? "session resumed" : "session NOT resumed (full handshake)"}\n`,
+      ),
+    );
+  }
+  if (switchFlag(args, "renegotiate")) renegotiateAfterFirstData(socket, io);
 
   return new Promise<number>((resolve) => {
     let failed = false;
@@ -76,5 +96,38 @@ export async function runClient(argv: readonly string[], io: CommandIo): Promise
       io.stdin.pause();
       resolve(failed ? 1 : 0);
     });
+  });
+}
+
+/**
+ * `--reconnect`, first connection: handshake, close cleanly, return the session (undefined after a
+ * failure, reported on stderr).
+ */
+async function firstConnection(
+  options: ConnectOptions,
+  io: CommandIo,
+  trace: boolean,
+): Promise<Uint8Array | undefined> {
+  const socket = connect(options);
+  if (trace) traceSocket(socket, io.stderr, "client (first connection)");
+  return new Promise((resolve) => {
+    let session: Uint8Array | undefined;
+    socket.once("secureConnect", () => {
+      session = socket.getSession();
+      io.stderr.write(`wassl: first connection ${session ? "got a resumable session" : "got no session to resume"}\n`);
+      socket.end();
+    });
+    socket.resume(); // discard data on the first connection
+    socket.once("error", (error: TlsSocketError) => io.stderr.write(`wassl: first connection: ${error.message}\n`));
+    socket.once("close", () => resolve(session ?? (socket.connection.session ? new Uint8Array(0) : undefined)));
+  });
+}
+
+/** `--renegotiate`: after the first data from the server, renegotiate once and report the outcome. */
+function renegotiateAfterFirstData(socket: WasslSocket, io: CommandIo): void {
+  socket.once("data", () => {
+    socket.renegotiate({}, (error) =>
+      io.stderr.write(error ? `wassl: renegotiation refused: ${error.message}\n` : "wassl: renegotiated\n"),
+    );
   });
 }

@@ -5,15 +5,20 @@ import { type FlagSpec, parseFlags, parsePort, parseVersion, stringFlag, switchF
 import type { CommandIo } from "./client.js";
 import { readPemFile } from "./files.js";
 import { loadCliProvider } from "./provider.js";
-import { traceSocket } from "./trace.js";
+import { describeSession, traceSocket } from "./trace.js";
 import { serveStatusPage } from "./www.js";
 
 /** Usage of `wassl server`. */
 export const SERVER_USAGE = `usage: wassl server [--host H] --port P --cert F --key F [--cafile F] [--request-cert | --require-cert]
                     [--echo | --www] [--min-version V] [--max-version V] [--ciphers LIST] [--legacy] [--trace]
+                    [--renegotiate-after-bytes N] [--request-cert-on-renegotiation]
   Serves connections until killed. --echo sends every byte back; --www answers GET with a page
   describing the connection; otherwise received data goes to stdout. --host defaults to 127.0.0.1;
   --port 0 picks a free port. Prints "listening on HOST:PORT" to stderr when ready.
+  --renegotiate-after-bytes N: once a connection has received N bytes, the server renegotiates
+  (HelloRequest). --request-cert-on-renegotiation: that renegotiation asks for a client certificate
+  (verified against --cafile; N defaults to 1), like servers that protect only some resources.
+  Sessions are cached and tickets issued for resumption.
   V is ssl3, tls1.0, tls1.1 or tls1.2. Exit status: 0 when stopped by SIGINT/SIGTERM, 1 when it
   cannot listen, 2 on usage errors. Failed connections are reported on stderr (alert named).`;
 
@@ -32,6 +37,8 @@ const SERVER_FLAGS: FlagSpec[] = [
   { name: "ciphers", value: true },
   { name: "legacy", value: false },
   { name: "trace", value: false },
+  { name: "renegotiate-after-bytes", value: true },
+  { name: "request-cert-on-renegotiation", value: false },
 ];
 
 /** Runs `wassl server`; resolves with the exit status once stopped by a signal (or failing to listen). */
@@ -50,6 +57,13 @@ export async function runServer(argv: readonly string[], io: CommandIo): Promise
   if (requireCert && switchFlag(args, "request-cert")) throw new UsageError("give --request-cert or --require-cert");
   const trace = switchFlag(args, "trace");
   const mode = switchFlag(args, "echo") ? "echo" : switchFlag(args, "www") ? "www" : "stdout";
+  const certOnRenegotiation = switchFlag(args, "request-cert-on-renegotiation");
+  const renegotiateText = stringFlag(args, "renegotiate-after-bytes");
+  if (renegotiateText !== undefined && !/^\d+$/.test(renegotiateText)) {
+    throw new UsageError("--renegotiate-after-bytes needs a number of bytes");
+  }
+  const renegotiateAfter =
+    renegotiateText !== undefined ? Number(renegotiateText) : certOnRenegotiation ? 1 : undefined;
 
   const server = createServer({
     cert,
@@ -74,6 +88,7 @@ export async function runServer(argv: readonly string[], io: CommandIo): Promise
   server.on("secureConnection", (socket: WasslSocket) => {
     const label = labels.get(socket) ?? "conn";
     socket.on("error", (error: TlsSocketError) => io.stderr.write(`wassl: ${label}: ${error.message}\n`));
+    if (renegotiateAfter !== undefined) renegotiateAfterBytes(socket, renegotiateAfter, certOnRenegotiation, label, io);
     if (mode === "echo") socket.pipe(socket);
     else if (mode === "www") serveStatusPage(socket);
     else socket.on("data", (chunk: Buffer) => io.stdout.write(chunk));
@@ -98,4 +113,25 @@ export async function runServer(argv: readonly string[], io: CommandIo): Promise
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+}
+
+/** Renegotiates once after `bytes` bytes were received (optionally requesting a client certificate). */
+function renegotiateAfterBytes(
+  socket: WasslSocket,
+  bytes: number,
+  requestCert: boolean,
+  label: string,
+  io: CommandIo,
+): void {
+  let received = 0;
+  const onData = (chunk: Buffer) => {
+    received += chunk.length;
+    if (received < bytes) return;
+    socket.off("data", onData);
+    socket.renegotiate({ requestCert }, (error) => {
+      if (error) io.stderr.write(`wassl: ${label}: renegotiation refused: ${error.message}\n`);
+      else io.stderr.write(`wassl: ${label}: renegotiated: ${describeSession(socket)}\n`);
+    });
+  };
+  socket.on("data", onData);
 }

@@ -22,6 +22,7 @@ export function traceSocket(socket: WasslSocket, stderr: Writable, label: string
   line("connection started");
   socket.on("trace", (step: TraceStep) => line(step.detail ? `${step.step}: ${step.detail}` : step.step));
   socket.once("secure", () => line(`session: ${describeSession(socket)}`));
+  socket.on("renegotiated", () => line(`renegotiated: ${describeSession(socket)}`));
   socket.on("alert", (alert: { name: string; level: string; direction: string }) =>
     line(`alert ${alert.direction}: ${alert.level} ${alert.name}`),
   );
@@ -41,6 +42,7 @@ export function describeSession(socket: WasslSocket): string {
   return [
     session.version,
     session.cipherSuite.name,
+    session.resumed ? "session resumed" : "new session",
     `extended master secret ${session.extendedMasterSecret ? "yes" : "no"}`,
     `peer certificate ${subject}`,
     peer.subject ? verified : "",

@@ -174,6 +174,7 @@ export abstract class TlsConnection {
     void this.enqueue(() => {
       const refusal = this.renegotiation.refusalFor(this.context, this.state.connected, this.currentStatus);
       if (refusal) return this.renegotiation.reject(refusal);
+      if (this.renegotiation.joinsRunning(this.context)) return;
       this.state = this.renegotiation.start(this.context, options);
     });
     return done;

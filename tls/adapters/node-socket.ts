@@ -31,8 +31,9 @@ export type WasslSocketOptions = (TlsClientOptions & TlsServerOptions) & {
 /**
  * The TLS socket of the Node adapter. Events and methods follow node:tls `TLSSocket`: `secureConnect`
  * (client) / `secure` (both roles), `data`, `end`, `error`, `close`; `getPeerCertificate()`,
- * `getCipher()`, `getProtocol()`, `authorized`, `authorizationError`, `encrypted`. It also emits
- * `trace` (a {@link TraceStep} per handshake step) and `alert` ({@link AlertInfo}).
+ * `getCipher()`, `getProtocol()`, `authorized`, `authorizationError`, `encrypted`, `session` /
+ * `getSession()` / `isSessionReused()`, `renegotiate()`. It also emits `trace` (a {@link TraceStep}
+ * per handshake step), `alert` ({@link AlertInfo}) and `renegotiated` ({@link HandshakeInfo}).
  *
  * Backpressure both ways: application writes complete when the transport accepts the records, and the
  * transport is paused while the reader does not consume decrypted data. `end()` sends close_notify,
@@ -73,6 +74,7 @@ export class WasslSocket extends Duplex {
     connection.on("close", (info) => this.onEngineClose(info));
     connection.on("trace", (step) => this.emit("trace", step));
     connection.on("session", (session) => this.emit("session", Buffer.from(session)));
+    connection.on("renegotiated", (info) => this.emit("renegotiated", info));
 
     transport.on("data", (chunk: Buffer) => this.onCiphertext(chunk));
     transport.on("end", () => this.onTransportEnd());

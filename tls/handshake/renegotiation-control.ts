@@ -37,8 +37,19 @@ export class RenegotiationControl {
   /** Why a renegotiation cannot start now (status, state, policy), or undefined. */
   refusalFor(ctx: HandshakeContext, connected: boolean, status: string): string | undefined {
     if (status !== "open") return `connection is ${status}`;
-    if (!connected || this.inProgress) return "a handshake is already in progress";
+    if (!connected && !ctx.renegotiating) return "the initial handshake is not complete";
     return renegotiationRefusal(ctx);
+  }
+
+  /**
+   * True when a renegotiation is already under way (ours, or one the peer started): the new request
+   * simply waits for it to complete instead of starting another.
+   */
+  joinsRunning(ctx: HandshakeContext): boolean {
+    if (this.inProgress) return true;
+    if (!ctx.renegotiating) return false;
+    this.inProgress = true;
+    return true;
   }
 
   /** Client: sends a ClientHello; server: a HelloRequest (not hashed, RFC 5246 §7.4.1.1). */

@@ -16,8 +16,8 @@ import {
 import { type HandshakeMessage, HandshakeType } from "../messages/handshake-types.js";
 import { decodeServerHello, encodeClientHello } from "../messages/hello.js";
 import { decodeEmpty, encodeCertificateVerify, encodeRsaClientKeyExchange } from "../messages/key-exchange.js";
-import { suiteAllowsVersion, TLS_FALLBACK_SCSV } from "../suites.js";
-import { TLS12, versionName } from "../versions.js";
+import { suiteAllowsVersion, TLS_EMPTY_RENEGOTIATION_INFO_SCSV, TLS_FALLBACK_SCSV } from "../suites.js";
+import { SSL3, TLS12, versionName } from "../versions.js";
 import { checkPeerCertificate } from "./certificate-check.js";
 import {
   certificateVerifyDigest,
@@ -67,19 +67,27 @@ export function startClientHandshake(ctx: HandshakeContext): HandshakeState {
       data: encodeSignatureAlgorithms([...SUPPORTED_SIGNATURE_SCHEMES]),
     });
   }
+  const ssl3Only = config.maxVersion === SSL3;
   ctx.sendHandshake(
     HandshakeType.client_hello,
     encodeClientHello({
       version: config.maxVersion,
       random: ctx.clientRandom,
       sessionId: new Uint8Array(0),
-      // RFC 7507 §4: the SCSV last, only on a deliberate fallback retry.
-      cipherSuites: [...config.suites.map((s) => s.id), ...(config.fallbackSCSV ? [TLS_FALLBACK_SCSV] : [])],
+      // RFC 5746 §3.3: an SSL 3.0-only hello carries no extensions, so the SCSV signals secure
+      // renegotiation; RFC 7507 §4: the fallback SCSV last, only on a deliberate fallback retry.
+      cipherSuites: [
+        ...config.suites.map((s) => s.id),
+        ...(ssl3Only ? [TLS_EMPTY_RENEGOTIATION_INFO_SCSV] : []),
+        ...(config.fallbackSCSV ? [TLS_FALLBACK_SCSV] : []),
+      ],
       compressionMethods: [0],
-      extensions,
+      extensions: ssl3Only ? [] : extensions,
     }),
   );
-  return new ExpectServerHello(new Set(extensions.map((e) => e.type)));
+  // With the SCSV the server may still answer renegotiation_info (RFC 5746 §3.6).
+  const answerable = ssl3Only ? [ExtensionType.renegotiation_info] : extensions.map((e) => e.type);
+  return new ExpectServerHello(new Set(answerable));
 }
 
 /** Waiting for ServerHello: version, suite, compression and extensions are checked against the offer. */
@@ -112,6 +120,10 @@ export class ExpectServerHello extends ExpectMessage {
     let renegotiationInfo: Uint8Array | undefined;
     for (const ext of hello.extensions) {
       if (!this.offeredExtensions.has(ext.type)) fail("unsupported_extension", `unsolicited extension ${ext.type}`);
+      // An SSL 3.0 ServerHello may only answer renegotiation_info (RFC 5746 §4.6; RFC 6101 has none).
+      if (hello.version === SSL3 && ext.type !== ExtensionType.renegotiation_info) {
+        fail("unsupported_extension", `extension ${ext.type} in an SSL 3.0 ServerHello`);
+      }
       if (ext.type === ExtensionType.renegotiation_info) renegotiationInfo = decodeRenegotiationInfo(ext.data);
       if (ext.type === ExtensionType.extended_master_secret) {
         expectEmptyExtension(ext.data, "extended_master_secret");

@@ -125,7 +125,7 @@ export class HandshakeContext {
     this.writer.changeProtection(this.pendingWrite ?? fail("internal_error", "CCS before keys"));
     this.pendingWrite = undefined;
     const suite = this.suite!;
-    this.writer.splitApplicationData = suite.kind === "cbc" && this.version === TLS10;
+    this.writer.splitApplicationData = suite.kind === "cbc" && this.version <= TLS10; // SSL 3.0 too
     this.hooks.trace("ChangeCipherSpec sent");
   }
 

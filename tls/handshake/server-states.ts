@@ -22,7 +22,7 @@ import {
   TLS_EMPTY_RENEGOTIATION_INFO_SCSV,
   TLS_FALLBACK_SCSV,
 } from "../suites.js";
-import { TLS12 } from "../versions.js";
+import { SSL3, TLS12 } from "../versions.js";
 import { checkPeerCertificate } from "./certificate-check.js";
 import {
   certificateAuthorities,
@@ -78,6 +78,7 @@ export class ExpectClientHello extends ExpectMessage {
     readClientExtensions(ctx, hello);
     // RFC 7366 §3: encrypt-then-MAC only applies to CBC suites.
     if (suite.kind !== "cbc") ctx.encryptThenMac = false;
+    if (version === SSL3) withoutTlsExtensions(ctx);
     ctx.clientHelloVersion = hello.version;
     ctx.clientRandom = hello.random;
     ctx.negotiated(version, suite);
@@ -99,6 +100,14 @@ export class ExpectClientHello extends ExpectMessage {
     ctx.sendHandshake(HandshakeType.server_hello_done, new Uint8Array(0));
     return config.requestCert ? new ExpectClientCertificate() : new ExpectClientKeyExchange(false);
   }
+}
+
+/** SSL 3.0 has no extensions: only renegotiation_info may be answered (RFC 5746 §4.6). */
+function withoutTlsExtensions(ctx: HandshakeContext): void {
+  ctx.extendedMasterSecret = false;
+  ctx.encryptThenMac = false;
+  ctx.alpnProtocol = undefined;
+  ctx.maxFragmentLength = undefined;
 }
 
 function readClientExtensions(ctx: HandshakeContext, hello: ClientHello): void {

@@ -27,6 +27,7 @@ import {
 } from "./client-auth.js";
 import { selectClientCredentials } from "./client-certificate.js";
 import { DOWNGRADE_SENTINEL_TLS11, type HandshakeContext, isDowngradeToTls11 } from "./context.js";
+import { receiveExportServerKeyExchange } from "./export-key-exchange.js";
 import { ExpectChangeCipherSpec, sendFinished } from "./finish-states.js";
 import { decodeMaxFragmentLength, encodeMaxFragmentLength } from "./max-fragment-length.js";
 import { ExpectMessage, type HandshakeState } from "./state.js";
@@ -179,7 +180,7 @@ export class ExpectCertificate extends ExpectMessage {
     const chain = decodeCertificate(message.body);
     if (chain.length === 0) fail("handshake_failure", "server sent no certificate");
     await checkPeerCertificate(ctx, chain);
-    return new ExpectServerHelloDone();
+    return new ExpectServerHelloDone(false, ctx.suite!.exportKeyMaterialLength > 0);
   }
 }
 
@@ -191,14 +192,23 @@ export class ExpectServerHelloDone extends ExpectMessage {
   readonly name = "ExpectServerHelloDone";
   readonly expects: readonly number[];
 
-  constructor(afterCertificateRequest = false) {
+  /** `exportKeyExchange`: an export suite, where ServerKeyExchange may come first (export-key-exchange.ts). */
+  constructor(afterCertificateRequest = false, exportKeyExchange = false) {
     super();
     this.expects = afterCertificateRequest
       ? [HandshakeType.server_hello_done]
-      : [HandshakeType.certificate_request, HandshakeType.server_hello_done];
+      : [
+          ...(exportKeyExchange ? [HandshakeType.server_key_exchange] : []),
+          HandshakeType.certificate_request,
+          HandshakeType.server_hello_done,
+        ];
   }
 
   protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState | Promise<HandshakeState> {
+    if (message.type === HandshakeType.server_key_exchange) {
+      receiveExportServerKeyExchange(ctx, message);
+      return new ExpectServerHelloDone();
+    }
     if (message.type === HandshakeType.certificate_request) {
       const request = decodeCertificateRequest(message.body, ctx.version);
       ctx.certificateRequested = true;

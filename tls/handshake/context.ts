@@ -2,12 +2,13 @@
 // and the ways to send messages and switch record protection.
 import { fail } from "../alerts.js";
 import type { HandshakeInfo } from "../events.js";
+import { deriveExportKeyBlock } from "../keys/export-keys.js";
 import { deriveKeyBlock } from "../keys/key-block.js";
 import type { Prf } from "../keys/prf.js";
 import { prfFor } from "../keys/prf.js";
 import type { CertificateRequest } from "../messages/certificate.js";
 import { encodeHandshake, handshakeMessageName } from "../messages/handshake-types.js";
-import type { ProviderRsaPublicKey } from "../provider.js";
+import type { ProviderRsaPrivateKey, ProviderRsaPublicKey } from "../provider.js";
 import { ContentType } from "../record/constants.js";
 import type { RecordProtection } from "../record/protection.js";
 import { createRecordProtection } from "../record/protection-factory.js";
@@ -54,6 +55,8 @@ export class HandshakeContext {
   serverVerifyData: Uint8Array = new Uint8Array(0);
   peerCertificates: Uint8Array[] = [];
   peerPublicKey: ProviderRsaPublicKey | undefined;
+  /** Server, export suites: the temporary RSA key the premaster is encrypted to (RFC 2246 §7.4.3). */
+  keyExchangeKey: ProviderRsaPrivateKey | undefined;
   authorized = false;
   authorizationError: string | undefined;
   servername: string | undefined;
@@ -106,8 +109,11 @@ export class HandshakeContext {
   deriveKeys(): void {
     const suite = this.suite ?? fail("internal_error", "keys before suite");
     const master = this.masterSecret ?? fail("internal_error", "keys before master secret");
-    const keys = deriveKeyBlock(this.prf!, master, this.clientRandom, this.serverRandom, suite, this.version);
     const provider = this.config.provider;
+    const keys =
+      suite.exportKeyMaterialLength > 0
+        ? deriveExportKeyBlock(provider, this.prf!, master, this.clientRandom, this.serverRandom, suite, this.version)
+        : deriveKeyBlock(this.prf!, master, this.clientRandom, this.serverRandom, suite, this.version);
     const etm = this.encryptThenMac;
     const clientSide = createRecordProtection(provider, suite, this.version, keys.client, etm);
     const serverSide = createRecordProtection(provider, suite, this.version, keys.server, etm);

@@ -32,6 +32,7 @@ import {
   SUPPORTED_SIGNATURE_SCHEMES,
 } from "./client-auth.js";
 import { DOWNGRADE_SENTINEL_TLS11, type HandshakeContext, isDowngradeToTls11 } from "./context.js";
+import { sendExportServerKeyExchange } from "./export-key-exchange.js";
 import { ExpectChangeCipherSpec } from "./finish-states.js";
 import { decodeMaxFragmentLength, encodeMaxFragmentLength, type MaxFragmentLength } from "./max-fragment-length.js";
 import { ExpectMessage, type HandshakeState } from "./state.js";
@@ -64,7 +65,7 @@ export class ExpectClientHello extends ExpectMessage {
   readonly name = "ExpectClientHello";
   readonly expects = [HandshakeType.client_hello];
 
-  protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState {
+  protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState | Promise<HandshakeState> {
     const { config } = ctx;
     const hello = decodeClientHello(message.body);
     // 1. Version and suite. RFC 7507: a fallback retry below our best version means a downgrade attack.
@@ -89,17 +90,27 @@ export class ExpectClientHello extends ExpectMessage {
     // 3. ServerHello, Certificate, [CertificateRequest], ServerHelloDone.
     sendServerHello(ctx, version, suite);
     ctx.sendHandshake(HandshakeType.certificate, encodeCertificate(config.certificateChain));
-    if (config.requestCert) {
-      const request = {
-        certificateTypes: [RSA_SIGN],
-        signatureAlgorithms: [...SUPPORTED_SIGNATURE_SCHEMES],
-        authorities: certificateAuthorities(config.roots),
-      };
-      ctx.sendHandshake(HandshakeType.certificate_request, encodeCertificateRequest(request, version));
+    // Export suites: a temporary 512-bit key unless the certificate key is already that small.
+    if (suite.exportKeyMaterialLength > 0 && config.privateKey!.bits > 512) {
+      return sendExportServerKeyExchange(ctx).then(() => finishServerFlight(ctx, version));
     }
-    ctx.sendHandshake(HandshakeType.server_hello_done, new Uint8Array(0));
-    return config.requestCert ? new ExpectClientCertificate() : new ExpectClientKeyExchange(false);
+    return finishServerFlight(ctx, version);
   }
+}
+
+/** CertificateRequest (when asked for) and ServerHelloDone; the state waiting for the client's reply. */
+function finishServerFlight(ctx: HandshakeContext, version: number): HandshakeState {
+  const { config } = ctx;
+  if (config.requestCert) {
+    const request = {
+      certificateTypes: [RSA_SIGN],
+      signatureAlgorithms: [...SUPPORTED_SIGNATURE_SCHEMES],
+      authorities: certificateAuthorities(config.roots),
+    };
+    ctx.sendHandshake(HandshakeType.certificate_request, encodeCertificateRequest(request, version));
+  }
+  ctx.sendHandshake(HandshakeType.server_hello_done, new Uint8Array(0));
+  return config.requestCert ? new ExpectClientCertificate() : new ExpectClientKeyExchange(false);
 }
 
 /** SSL 3.0 has no extensions: only renegotiation_info may be answered (RFC 5746 §4.6). */
@@ -204,7 +215,7 @@ export class ExpectClientKeyExchange extends ExpectMessage {
 
   protected async handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
     const encrypted = decodeRsaClientKeyExchange(message.body, ctx.version);
-    const key = ctx.config.privateKey!;
+    const key = ctx.keyExchangeKey ?? ctx.config.privateKey!;
     // A ciphertext of the wrong length (public information) gets a random premaster like any bad
     // padding: no early alert. The key operation itself never fails for bad content (contract), so an
     // exception or rejection from it (an HSM or remote signer down) is a real failure: internal_error.

@@ -41,7 +41,7 @@ export function createRecordProtection(
   }
   if (suite.kind === "cbc") {
     const iv = keys.iv.length > 0 ? keys.iv : new Uint8Array(suite.blockLength);
-    const cipher = provider.createCbc(suite.cipher as "aes" | "des" | "3des", keys.key, iv);
+    const cipher = provider.createCbc(suite.cipher as "aes" | "des" | "3des" | "rc2", keys.key, iv);
     const random = (n: number) => provider.randomBytes(n);
     if (encryptThenMac) return new EncryptThenMacProtection(cipher, mac, version, random, equal);
     const padding = ssl3 ? ssl3PaddingCheck(suite.blockLength) : undefined;

@@ -4,12 +4,13 @@
 import { createHash, createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { init } from "../../bindings/wasm.js";
+import { EXPORT_HANDSHAKE } from "../../tls/handshake/flows.js";
 import { deriveExportKeyBlock } from "../../tls/keys/export-keys.js";
 import { prfFor } from "../../tls/keys/prf.js";
 import { resolveCipherSuites, suiteByName } from "../../tls/suites.js";
 import { SSL3, TLS10 } from "../../tls/versions.js";
 import { encodeHandshakeFlight, parseHandshakeFlight, type WireHandshake } from "../support/records.js";
-import { handshakePair } from "../support/tls-pair.js";
+import { createPair, handshakePair } from "../support/tls-pair.js";
 import { clientOptions, PROVIDERS, sentAlerts, serverKeyFor, serverOptions } from "./fixtures.js";
 
 beforeAll(() => init());
@@ -50,6 +51,27 @@ describe("export suites", () => {
     await pair.settle();
     expect(pair.received("server")).toEqual(data);
     expect(pair.received("client")).toEqual(data.subarray(0, 300));
+  });
+
+  it("follows EXPORT_HANDSHAKE: ServerKeyExchange accepted in ExpectServerHelloDone", async () => {
+    const opts = {
+      minVersion: "TLSv1",
+      maxVersion: "TLSv1",
+      legacy: true,
+      ciphers: EXPORT[0],
+      provider: wasm,
+    } as const;
+    const pair = createPair(clientOptions(opts), serverOptions({ ...opts, key: serverKeyFor(wasm) }));
+    const received: { message: string; state?: string }[] = [];
+    pair.client.on("trace", (t) => {
+      if (t.step.endsWith(" received")) received.push({ message: t.step.replace(/ received$/, ""), state: t.state });
+    });
+    await pair.client.start();
+    await pair.settle();
+    const expected = EXPORT_HANDSHAKE.steps
+      .filter((s) => s.from === "server" && (!s.optional || s.message === "ServerKeyExchange"))
+      .map((s) => ({ message: s.message, state: s.acceptedIn }));
+    expect(received).toEqual(expected);
   });
 
   it("never offered by default, nor without legacy", () => {

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { init } from "../../bindings/wasm.js";
 import { decodeServerHello } from "../../tls/messages/hello.js";
+import { ssl3PaddingCheck } from "../../tls/record/ssl3-cbc-padding.js";
 import { CIPHER_SUITES } from "../../tls/suites.js";
 import { SSL3 } from "../../tls/versions.js";
 import { testPki } from "../support/certs.js";
@@ -91,6 +92,20 @@ describe("SSL 3.0", () => {
     );
     expect(pair.serverLog.handshake?.authorized).toBe(withCert);
     if (withCert) expect(pair.serverLog.trace).toContain("client signature verified");
+  });
+
+  it.each([
+    ["random padding bytes, length 7 (< 8)", 7, true],
+    ["padding length 0", 0, true],
+    ["padding length 8 (= block size) is refused", 8, false],
+    ["padding longer than the record is refused", 60, false],
+  ] as const)("CBC padding rule: %s", (_, padLength, good) => {
+    const check = ssl3PaddingCheck(8);
+    const plain = new Uint8Array(48).map((_, i) => (i * 37 + 11) & 0xff); // arbitrary padding content
+    plain[plain.length - 1] = padLength;
+    const { paddingLength, goodMask } = check(plain, 20);
+    expect(goodMask).toBe(good ? -1 : 0);
+    expect(paddingLength).toBe(good ? padLength : 0);
   });
 
   it("a tampered record → bad_record_mac", async () => {

@@ -92,6 +92,22 @@ describe("SSL 3.0", () => {
     );
     expect(pair.serverLog.handshake?.authorized).toBe(withCert);
     if (withCert) expect(pair.serverLog.trace).toContain("client signature verified");
+    else {
+      // RFC 6101 §5.6.6: a no_certificate warning instead of an empty Certificate message.
+      expect(pair.clientLog.trace).toContain("no_certificate alert sent");
+      expect(pair.serverLog.alerts.map((a) => `${a.direction} ${a.level} ${a.name}`)).toContain(
+        "received warning no_certificate",
+      );
+      expect(pair.serverLog.handshake?.authorizationError).toBe("PEER_DID_NOT_RETURN_A_CERTIFICATE");
+    }
+  });
+
+  it("a server requiring a certificate refuses an SSL 3.0 client's no_certificate (handshake_failure)", async () => {
+    const pair = await handshakePair(
+      clientOptions(ssl3),
+      serverOptions({ ...ssl3, requestCert: true, ca: pki.caCert }),
+    );
+    expect(sentAlerts(pair.serverLog)).toEqual(["handshake_failure"]);
   });
 
   it.each([

@@ -233,7 +233,8 @@ async function sendClientKeyExchangeFlight(ctx: HandshakeContext): Promise<void>
     ctx.certificateRequest && ctx.canSignCertificateVerify
       ? await selectClientCredentials(ctx, ctx.certificateRequest, versionName(ctx.version) ?? "")
       : undefined;
-  if (ctx.certificateRequested) {
+  if (ctx.certificateRequested && !credentials && ctx.version === SSL3) ctx.sendNoCertificateAlert();
+  else if (ctx.certificateRequested) {
     ctx.sendHandshake(HandshakeType.certificate, encodeCertificate(credentials ? [...credentials.chain] : []));
   }
   // 2. Premaster secret with the version we offered, not the negotiated one (version-rollback check).

@@ -98,6 +98,15 @@ export class HandshakeContext {
     this.writer.version = version;
   }
 
+  /**
+   * SSL 3.0 client without a certificate (RFC 6101 §5.6.6): a no_certificate warning alert replaces the
+   * empty Certificate message (SSL 3.0 servers refuse an empty certificate list).
+   */
+  sendNoCertificateAlert(): void {
+    this.writer.write(ContentType.alert, Uint8Array.of(1, 41));
+    this.hooks.trace("no_certificate alert sent", "SSL 3.0: no client certificate");
+  }
+
   /** RFC 6066 §4: from now on send and accept records of at most `length` plaintext bytes. */
   limitFragmentLength(length: number): void {
     this.maxFragmentLength = length;

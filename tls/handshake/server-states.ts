@@ -110,7 +110,7 @@ function finishServerFlight(ctx: HandshakeContext, version: number): HandshakeSt
     ctx.sendHandshake(HandshakeType.certificate_request, encodeCertificateRequest(request, version));
   }
   ctx.sendHandshake(HandshakeType.server_hello_done, new Uint8Array(0));
-  return config.requestCert ? new ExpectClientCertificate() : new ExpectClientKeyExchange(false);
+  return config.requestCert ? new ExpectClientCertificate(version === SSL3) : new ExpectClientKeyExchange(false);
 }
 
 /** SSL 3.0 has no extensions: only renegotiation_info may be answered (RFC 5746 §4.6). */
@@ -213,25 +213,34 @@ export class ExpectClientKeyExchange extends ExpectMessage {
     super();
   }
 
-  protected async handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
-    const encrypted = decodeRsaClientKeyExchange(message.body, ctx.version);
-    const key = ctx.keyExchangeKey ?? ctx.config.privateKey!;
-    // A ciphertext of the wrong length (public information) gets a random premaster like any bad
-    // padding: no early alert. The key operation itself never fails for bad content (contract), so an
-    // exception or rejection from it (an HSM or remote signer down) is a real failure: internal_error.
-    const premaster =
-      encrypted.length === Math.ceil(key.bits / 8)
-        ? await key.decryptTlsPremaster(encrypted, ctx.clientHelloVersion)
-        : ctx.config.provider.randomBytes(48);
-    ctx.hooks.trace("pre-master secret decrypted", `${encrypted.length}-byte RSA ciphertext`);
-    ctx.masterSecret = ctx.extendedMasterSecret
-      ? computeExtendedMasterSecret(ctx.prf!, premaster, ctx.transcript.hash())
-      : computeMasterSecret(ctx.prf!, premaster, ctx.clientRandom, ctx.serverRandom);
-    premaster.fill(0);
-    ctx.hooks.trace("master secret computed", ctx.extendedMasterSecret ? "extended (RFC 7627)" : "RFC 5246 §8.1");
-    ctx.deriveKeys();
-    return this.expectCertificateVerify ? new ExpectCertificateVerify() : new ExpectChangeCipherSpec();
+  protected handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
+    return receiveClientKeyExchange(ctx, message, this.expectCertificateVerify);
   }
+}
+
+/** Decrypts the premaster (through the provider, maybe asynchronously) and derives the keys. */
+async function receiveClientKeyExchange(
+  ctx: HandshakeContext,
+  message: HandshakeMessage,
+  expectCertificateVerify: boolean,
+): Promise<HandshakeState> {
+  const encrypted = decodeRsaClientKeyExchange(message.body, ctx.version);
+  const key = ctx.keyExchangeKey ?? ctx.config.privateKey!;
+  // A ciphertext of the wrong length (public information) gets a random premaster like any bad
+  // padding: no early alert. The key operation itself never fails for bad content (contract), so an
+  // exception or rejection from it (an HSM or remote signer down) is a real failure: internal_error.
+  const premaster =
+    encrypted.length === Math.ceil(key.bits / 8)
+      ? await key.decryptTlsPremaster(encrypted, ctx.clientHelloVersion)
+      : ctx.config.provider.randomBytes(48);
+  ctx.hooks.trace("pre-master secret decrypted", `${encrypted.length}-byte RSA ciphertext`);
+  ctx.masterSecret = ctx.extendedMasterSecret
+    ? computeExtendedMasterSecret(ctx.prf!, premaster, ctx.transcript.hash())
+    : computeMasterSecret(ctx.prf!, premaster, ctx.clientRandom, ctx.serverRandom);
+  premaster.fill(0);
+  ctx.hooks.trace("master secret computed", ctx.extendedMasterSecret ? "extended (RFC 7627)" : "RFC 5246 §8.1");
+  ctx.deriveKeys();
+  return expectCertificateVerify ? new ExpectCertificateVerify() : new ExpectChangeCipherSpec();
 }
 
 /**
@@ -240,15 +249,22 @@ export class ExpectClientKeyExchange extends ExpectMessage {
  */
 export class ExpectClientCertificate extends ExpectMessage {
   readonly name = "ExpectClientCertificate";
-  readonly expects = [HandshakeType.certificate];
+  readonly expects: readonly number[];
+
+  /** `ssl3`: an SSL 3.0 client without a certificate sends a no_certificate alert and ClientKeyExchange. */
+  constructor(ssl3 = false) {
+    super();
+    this.expects = ssl3 ? [HandshakeType.certificate, HandshakeType.client_key_exchange] : [HandshakeType.certificate];
+  }
 
   protected async handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
-    const chain = decodeCertificate(message.body);
+    const skipped = message.type === HandshakeType.client_key_exchange;
+    const chain = skipped ? [] : decodeCertificate(message.body);
     if (chain.length === 0) {
       if (ctx.config.rejectUnauthorized) fail("handshake_failure", "client sent no certificate");
       ctx.authorized = false;
       ctx.authorizationError = "PEER_DID_NOT_RETURN_A_CERTIFICATE";
-      return new ExpectClientKeyExchange(false);
+      return skipped ? receiveClientKeyExchange(ctx, message, false) : new ExpectClientKeyExchange(false);
     }
     await checkPeerCertificate(ctx, chain);
     return new ExpectClientKeyExchange(true);

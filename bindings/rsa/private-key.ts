@@ -156,6 +156,7 @@ export class RsaPrivateKey {
       decryptTlsPremaster: (ct, version) => this.decryptTlsPremaster(ct, version),
       signPkcs1v15: (hash, digest) => this.signDigestPkcs1v15(hash, digest),
       signPss: (hash, digest) => this.signDigestPss(hash, digest),
+      dispose: () => this.dispose(),
     };
   }
 

@@ -49,7 +49,7 @@ const CI = 150;
 const chunkSizes = fc.array(fc.integer({ min: 1, max: 2000 }), { minLength: 1, maxLength: 4 });
 
 describe.each(PROVIDERS)("state machines under mutated transcripts ($name provider)", ({ provider }) => {
-  const wire = { client: new Uint8Array(0), server: new Uint8Array(0) };
+  const wire: { client: Uint8Array; server: Uint8Array } = { client: new Uint8Array(0), server: new Uint8Array(0) };
   const server = () => serverOptions({ provider, key: serverKeyFor(provider) });
   const client = () => clientOptions({ provider });
 

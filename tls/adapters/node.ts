@@ -43,7 +43,16 @@ export function connect(options: ConnectOptions, callback?: () => void): WasslSo
 }
 
 /** Options of {@link createServer}: the engine's server options (node:tls names). */
-export type ServerOptions = TlsServerOptions;
+export type ServerOptions = TlsServerOptions & {
+  /**
+   * Milliseconds a client has to complete the handshake; then the connection is destroyed and
+   * `tlsClientError` reports `ERR_TLS_HANDSHAKE_TIMEOUT` (node:tls name and default: 120000; 0 disables).
+   */
+  handshakeTimeout?: number;
+};
+
+/** node:tls's default `handshakeTimeout`. */
+const DEFAULT_HANDSHAKE_TIMEOUT = 120_000;
 
 /**
  * A TCP server whose connections speak TLS. Emits `secureConnection` (a {@link WasslSocket} whose
@@ -57,7 +66,11 @@ export class WasslServer extends net.Server {
   /** Checks the options and parses the credentials once (`createSecureContext`); throws WasslError. */
   constructor(options: ServerOptions, secureConnectionListener?: (socket: WasslSocket) => void) {
     super();
-    this.tlsOptions = { ...options, secureContext: options.secureContext ?? createSecureContext(options) };
+    this.tlsOptions = {
+      ...options,
+      secureContext: options.secureContext ?? createSecureContext(options),
+      handshakeTimeout: options.handshakeTimeout ?? DEFAULT_HANDSHAKE_TIMEOUT,
+    };
     new TlsServer(this.tlsOptions).destroy(); // validates the per-connection options now, not per connection
     if (secureConnectionListener) this.on("secureConnection", secureConnectionListener);
     this.on("connection", (transport: net.Socket) => this.accept(transport));

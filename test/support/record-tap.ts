@@ -72,7 +72,7 @@ function watch(connection: TlsConnection): TapLog {
  */
 export function splitUnits(bytes: Uint8Array, state: { encrypted: boolean }): Omit<TapUnit, "from" | "index">[] {
   const units: Omit<TapUnit, "from" | "index">[] = [];
-  let pendingHandshake = new Uint8Array(0);
+  let pendingHandshake: Uint8Array = new Uint8Array(0);
   let pendingVersion = 0;
   for (const record of parseRecords(bytes)) {
     if (record.type === 22 && !state.encrypted) {

@@ -51,6 +51,8 @@ export interface TapRun {
   sent(side: Side): Uint8Array;
   /** Delivers more bytes to a side and runs the exchange until quiet (through the same hook). */
   inject(to: Side, bytes: Uint8Array): Promise<void>;
+  /** Delivers whatever the sides sent since (e.g. after `close()`) until quiet. */
+  settle(): Promise<void>;
 }
 
 function watch(connection: TlsConnection): TapLog {
@@ -185,6 +187,7 @@ export async function runTapped(
         "injected bytes",
       );
     },
+    settle: () => withTimeout(pump(), timeoutMs, "settle"),
   };
 }
 

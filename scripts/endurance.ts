@@ -6,8 +6,8 @@ import { cipherSlots } from "../bindings/cipher/core.js";
 import { hashSlots, hmacSlots } from "../bindings/hash-core.js";
 import { rsaKeyPool } from "../bindings/rsa/key-slot.js";
 import { heap, init } from "../bindings/wasm.js";
-import { createSecureContext, TlsClient, TlsServer } from "../tls/index.js";
 import { testPki } from "../test/support/certs.js";
+import { createSecureContext, TlsClient, TlsServer } from "../tls/index.js";
 
 /** One measurement. */
 export interface EnduranceSample {
@@ -64,7 +64,10 @@ async function oneSession(
   pending.push(client.start());
   pending.push(client.write(new Uint8Array(100).fill(7)));
   while (pending.length > 0) await pending.shift();
-  if (echoed !== 100) throw new Error(`echo lost: ${echoed} of 100 bytes (${client.error?.message ?? server.error?.message ?? client.status})`);
+  if (echoed !== 100)
+    throw new Error(
+      `echo lost: ${echoed} of 100 bytes (${client.error?.message ?? server.error?.message ?? client.status})`,
+    );
   pending.push(client.close());
   while (pending.length > 0) await pending.shift();
   if (client.status !== "closed" || server.status !== "closed") throw new Error("close did not complete");

@@ -17,3 +17,4 @@ export type * from "./provider.js";
 export { TlsServer } from "./server.js";
 export { CIPHER_SUITES, type CipherSuite, resolveCipherSuites, suiteById, suiteByName } from "./suites.js";
 export type { TlsVersionName } from "./versions.js";
+export * from "./x509/index.js";

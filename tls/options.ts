@@ -47,6 +47,13 @@ export interface TlsCommonOptions {
   rejectUnauthorized?: boolean;
   /** Offer/accept the extended master secret (RFC 7627). Default `true`. */
   extendedMasterSecret?: boolean;
+  /** Offer/accept encrypt-then-MAC for CBC suites (RFC 7366). Default `true`. */
+  encryptThenMac?: boolean;
+  /**
+   * ALPN protocol names (RFC 7301, node:tls name), in preference order: offered by the client; on the
+   * server, the first of these that the client offers is selected (no overlap → no_application_protocol).
+   */
+  ALPNProtocols?: string[];
   /** Clock for certificate validity checks. Default: the current time. */
   now?: Date | (() => Date);
   /**

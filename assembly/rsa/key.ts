@@ -8,13 +8,15 @@
 //   +12 nBytes   i32 modulus length in bytes (k)
 //   +16 N, P, Q  modulus contexts (MOD_BYTES each)
 //   then e, dp, dq, qinv as limb buffers (NUM_BYTES each)
+//   then the blinding state: r^e mod p, r^-1 mod p, r^e mod q, r^-1 mod q (Montgomery form) and
+//   a u32 count of operations since the blind was last drawn from scratch
 import { LIMB_BITS, MAX_BITS, NUM_BYTES, limb, numBitLength, numCompare, numFromBytes, numZero } from "../bignum/limbs";
 import { MOD_BYTES, modLimbs, modN, modPrepare, numMul } from "../bignum/montgomery";
 
 /** Number of key slots. */
 export const KEY_SLOTS: i32 = 64;
 /** Bytes per key slot. */
-export const KEY_SLOT_BYTES: i32 = 16 + 3 * MOD_BYTES + 4 * NUM_BYTES;
+export const KEY_SLOT_BYTES: i32 = 16 + 3 * MOD_BYTES + 8 * NUM_BYTES + 16;
 /** Base address of the key slots. */
 export const KEY_BASE: usize = memory.data(KEY_SLOTS * KEY_SLOT_BYTES, 16);
 /** Smallest supported modulus in bits. */
@@ -63,6 +65,16 @@ export const COMPONENT_QINV: i32 = 6;
 // @ts-ignore: decorator
 @inline export function keyQinv(slot: usize): usize {
   return keyE(slot) + 3 * <usize>NUM_BYTES;
+}
+/** Blinding state number `i` (0 r^e mod p, 1 r^-1 mod p, 2 r^e mod q, 3 r^-1 mod q). */
+// @ts-ignore: decorator
+@inline export function keyBlind(slot: usize, i: i32): usize {
+  return keyE(slot) + <usize>(4 + i) * <usize>NUM_BYTES;
+}
+/** Address of the u32 count of operations since the blind was regenerated (0: regenerate). */
+// @ts-ignore: decorator
+@inline export function keyBlindUses(slot: usize): usize {
+  return keyE(slot) + 8 * <usize>NUM_BYTES;
 }
 /** Modulus length in bytes. */
 // @ts-ignore: decorator
@@ -145,6 +157,7 @@ export function keyPreparePrivate(slot: usize): i32 {
   if (numCompare(keyDp(slot), modN(modp), MAX_COMPONENT_LIMBS) >= 0) return 3;
   if (numCompare(keyDq(slot), modN(modq), MAX_COMPONENT_LIMBS) >= 0) return 3;
   if (numCompare(keyQinv(slot), modN(modp), MAX_COMPONENT_LIMBS) >= 0) return 3;
+  store<u32>(keyBlindUses(slot), 0);
   store<i32>(slot, 2);
   return 0;
 }

@@ -3,9 +3,11 @@ import { fail } from "../alerts.js";
 import { computeExtendedMasterSecret, computeMasterSecret } from "../keys/master-secret.js";
 import { decodeCertificate, decodeCertificateRequest, encodeCertificate } from "../messages/certificate.js";
 import {
+  decodeAlpn,
   decodeRenegotiationInfo,
   type Extension,
   ExtensionType,
+  encodeAlpn,
   encodeRenegotiationInfo,
   encodeServerName,
   encodeSignatureAlgorithms,
@@ -45,6 +47,12 @@ export function startClientHandshake(ctx: HandshakeContext): HandshakeState {
   extensions.push({ type: ExtensionType.renegotiation_info, data: encodeRenegotiationInfo(new Uint8Array(0)) });
   if (config.extendedMasterSecret)
     extensions.push({ type: ExtensionType.extended_master_secret, data: new Uint8Array(0) });
+  if (config.encryptThenMac && config.suites.some((s) => s.kind === "cbc")) {
+    extensions.push({ type: ExtensionType.encrypt_then_mac, data: new Uint8Array(0) });
+  }
+  if (config.alpnProtocols.length > 0) {
+    extensions.push({ type: ExtensionType.alpn, data: encodeAlpn(config.alpnProtocols) });
+  }
   if (config.maxVersion >= TLS12) {
     extensions.push({
       type: ExtensionType.signature_algorithms,
@@ -101,6 +109,18 @@ export class ExpectServerHello extends ExpectMessage {
         ctx.extendedMasterSecret = true;
       }
       if (ext.type === ExtensionType.server_name) expectEmptyExtension(ext.data, "server_name");
+      if (ext.type === ExtensionType.alpn) {
+        // RFC 7301 §3.1: exactly one protocol, one we offered.
+        const [chosen, ...more] = decodeAlpn(ext.data);
+        if (more.length > 0 || !config.alpnProtocols.includes(chosen)) fail("illegal_parameter", "bad ALPN answer");
+        ctx.alpnProtocol = chosen;
+      }
+      if (ext.type === ExtensionType.encrypt_then_mac) {
+        expectEmptyExtension(ext.data, "encrypt_then_mac");
+        // RFC 7366 §3: never with a stream or AEAD suite.
+        if (suite.kind !== "cbc") fail("illegal_parameter", "encrypt_then_mac with a non-CBC suite");
+        ctx.encryptThenMac = true;
+      }
     }
     // 5. RFC 5746 §3.4: renegotiation_info must be empty on the initial handshake; a server without it
     //    is refused unless legacy is on.

@@ -30,6 +30,7 @@ export interface SecureContext {
   readonly certificateChain: readonly Uint8Array[];
   readonly privateKey?: ProviderRsaPrivateKey;
   readonly extendedMasterSecret: boolean;
+  readonly encryptThenMac: boolean;
 }
 
 /** Everything the handshake needs, validated. */
@@ -44,6 +45,8 @@ export interface HandshakeConfig extends Omit<SecureContext, typeof SECURE_CONTE
   honorCipherOrder: boolean;
   /** The connection imported `privateKey` itself (no shared context, not a provider key): it disposes it. */
   ownsPrivateKey: boolean;
+  /** ALPN protocols in preference order (empty: no ALPN). */
+  alpnProtocols: readonly string[];
 }
 
 let defaultProvider: CryptoProvider | undefined;
@@ -90,6 +93,7 @@ export function createSecureContext(options: TlsCommonOptions): SecureContext {
     certificateChain: certificatesFromOption(options.cert),
     privateKey: options.key !== undefined ? privateKeyFromOption(options.key, provider) : undefined,
     extendedMasterSecret: options.extendedMasterSecret !== false,
+    encryptThenMac: options.encryptThenMac !== false,
   };
 }
 
@@ -113,6 +117,7 @@ export function resolveConfig(
     servername: options.servername,
     requestCert: role === "server" && options.requestCert === true,
     honorCipherOrder: options.honorCipherOrder !== false,
+    alpnProtocols: options.ALPNProtocols ?? [],
     ownsPrivateKey: !options.secureContext && context.privateKey !== undefined && context.privateKey !== options.key,
   };
 }

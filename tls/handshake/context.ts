@@ -41,6 +41,10 @@ export class HandshakeContext {
   clientHelloVersion = 0;
   masterSecret: Uint8Array | undefined;
   extendedMasterSecret = false;
+  /** Negotiated ALPN protocol (RFC 7301), if any. */
+  alpnProtocol: string | undefined;
+  /** RFC 7366 encrypt-then-MAC negotiated (CBC suites only). */
+  encryptThenMac = false;
   secureRenegotiation = false;
   /** verify_data of both Finished messages (RFC 5746 renegotiation binding, issue 6). */
   clientVerifyData: Uint8Array = new Uint8Array(0);
@@ -92,8 +96,9 @@ export class HandshakeContext {
     const master = this.masterSecret ?? fail("internal_error", "keys before master secret");
     const keys = deriveKeyBlock(this.prf!, master, this.clientRandom, this.serverRandom, suite, this.version);
     const provider = this.config.provider;
-    const clientSide = createRecordProtection(provider, suite, this.version, keys.client);
-    const serverSide = createRecordProtection(provider, suite, this.version, keys.server);
+    const etm = this.encryptThenMac;
+    const clientSide = createRecordProtection(provider, suite, this.version, keys.client, etm);
+    const serverSide = createRecordProtection(provider, suite, this.version, keys.server, etm);
     const isClient = this.config.role === "client";
     this.pendingWrite = isClient ? clientSide : serverSide;
     this.pendingRead = isClient ? serverSide : clientSide;
@@ -129,6 +134,8 @@ export class HandshakeContext {
       authorizationError: this.authorizationError,
       sessionId: this.sessionId,
       extendedMasterSecret: this.extendedMasterSecret,
+      encryptThenMac: this.encryptThenMac,
+      alpnProtocol: this.alpnProtocol ?? false,
       secureRenegotiation: this.secureRenegotiation,
       servername: this.servername,
     };

@@ -3,18 +3,25 @@ import { fail } from "../alerts.js";
 import { computeExtendedMasterSecret, computeMasterSecret } from "../keys/master-secret.js";
 import { decodeCertificate, encodeCertificate, encodeCertificateRequest } from "../messages/certificate.js";
 import {
+  decodeAlpn,
   decodeRenegotiationInfo,
   decodeServerName,
   decodeSignatureAlgorithms,
   type Extension,
   ExtensionType,
+  encodeAlpn,
   encodeRenegotiationInfo,
   expectEmptyExtension,
 } from "../messages/extensions.js";
 import { type HandshakeMessage, HandshakeType } from "../messages/handshake-types.js";
 import { type ClientHello, decodeClientHello, encodeServerHello } from "../messages/hello.js";
 import { decodeCertificateVerify, decodeRsaClientKeyExchange } from "../messages/key-exchange.js";
-import { type CipherSuite, suiteAllowsVersion, TLS_EMPTY_RENEGOTIATION_INFO_SCSV } from "../suites.js";
+import {
+  type CipherSuite,
+  suiteAllowsVersion,
+  TLS_EMPTY_RENEGOTIATION_INFO_SCSV,
+  TLS_FALLBACK_SCSV,
+} from "../suites.js";
 import { TLS12 } from "../versions.js";
 import { checkPeerCertificate } from "./certificate-check.js";
 import {
@@ -59,12 +66,17 @@ export class ExpectClientHello extends ExpectMessage {
   protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState {
     const { config } = ctx;
     const hello = decodeClientHello(message.body);
-    // 1. Version and suite.
+    // 1. Version and suite. RFC 7507: a fallback retry below our best version means a downgrade attack.
     const version = negotiateVersion(hello.version, config.minVersion, config.maxVersion);
+    if (hello.cipherSuites.includes(TLS_FALLBACK_SCSV) && hello.version < config.maxVersion) {
+      fail("inappropriate_fallback", "TLS_FALLBACK_SCSV below the highest supported version");
+    }
     const suite = selectSuite(config.suites, hello.cipherSuites, version, config.honorCipherOrder);
     if (!hello.compressionMethods.includes(0)) fail("illegal_parameter", "client does not offer null compression");
     // 2. Extensions we understand.
     readClientExtensions(ctx, hello);
+    // RFC 7366 §3: encrypt-then-MAC only applies to CBC suites.
+    if (suite.kind !== "cbc") ctx.encryptThenMac = false;
     ctx.clientHelloVersion = hello.version;
     ctx.clientRandom = hello.random;
     ctx.negotiated(version, suite);
@@ -102,6 +114,13 @@ function readClientExtensions(ctx: HandshakeContext, hello: ClientHello): void {
         expectEmptyExtension(ext.data, "extended_master_secret");
         ctx.extendedMasterSecret = config.extendedMasterSecret;
         break;
+      case ExtensionType.encrypt_then_mac:
+        expectEmptyExtension(ext.data, "encrypt_then_mac");
+        ctx.encryptThenMac = config.encryptThenMac;
+        break;
+      case ExtensionType.alpn:
+        selectAlpn(ctx, decodeAlpn(ext.data));
+        break;
       case ExtensionType.server_name:
         ctx.servername = decodeServerName(ext.data) || undefined;
         break;
@@ -110,6 +129,14 @@ function readClientExtensions(ctx: HandshakeContext, hello: ClientHello): void {
         break;
     }
   }
+}
+
+/** RFC 7301 §3.2: the server's first protocol the client offers; no overlap → no_application_protocol. */
+function selectAlpn(ctx: HandshakeContext, offered: string[]): void {
+  const ours = ctx.config.alpnProtocols;
+  if (ours.length === 0) return;
+  ctx.alpnProtocol =
+    ours.find((p) => offered.includes(p)) ?? fail("no_application_protocol", "no ALPN protocol in common");
 }
 
 function sendServerHello(ctx: HandshakeContext, version: number, suite: CipherSuite): void {
@@ -125,6 +152,10 @@ function sendServerHello(ctx: HandshakeContext, version: number, suite: CipherSu
   }
   if (ctx.extendedMasterSecret)
     extensions.push({ type: ExtensionType.extended_master_secret, data: new Uint8Array(0) });
+  if (ctx.encryptThenMac) extensions.push({ type: ExtensionType.encrypt_then_mac, data: new Uint8Array(0) });
+  if (ctx.alpnProtocol !== undefined) {
+    extensions.push({ type: ExtensionType.alpn, data: encodeAlpn([ctx.alpnProtocol]) });
+  }
   ctx.sendHandshake(
     HandshakeType.server_hello,
     encodeServerHello({

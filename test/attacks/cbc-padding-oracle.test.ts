@@ -4,15 +4,32 @@
 // size limits are handled. Records are forged under the live connection's keys, both directions.
 import { beforeAll, describe, expect, it } from "vitest";
 import { init } from "../../bindings/wasm.js";
-import { type CapturedKeys, contentLengthFor, forgeCbcRecord, keyCapturingProvider } from "../support/cbc-forge.js";
+import {
+  type CapturedKeys,
+  contentLengthFor,
+  forgeCbcRecord,
+  keyCapturingProvider,
+  minimalPadding,
+} from "../support/cbc-forge.js";
 import { alertsSent, runTapped, type Side, type TapRun } from "../support/record-tap.js";
 import { encodeRecord } from "../support/records.js";
 import { clientOptions, PROVIDERS, serverOptions } from "../tls/fixtures.js";
+
+/** MAC-then-encrypt (RFC 5246, where Vaudenay/Lucky13 live) and encrypt-then-MAC (RFC 7366, the default). */
+const MODES = [
+  { name: "MAC-then-encrypt", etm: false },
+  { name: "encrypt-then-MAC", etm: true },
+] as const;
 
 const VERSIONS = [
   { name: "TLSv1.2", code: 0x0303 },
   { name: "TLSv1.1", code: 0x0302 },
 ] as const;
+
+const SETUPS = MODES.flatMap((mode) =>
+  VERSIONS.map((v) => ({ ...v, etm: mode.etm, label: `${v.name}, ${mode.name}` })),
+);
+type Setup = (typeof SETUPS)[number];
 
 interface Session {
   run: TapRun;
@@ -30,10 +47,7 @@ interface Session {
   ): Uint8Array;
 }
 
-async function connect(
-  provider: (typeof PROVIDERS)[number]["provider"],
-  version: (typeof VERSIONS)[number],
-): Promise<Session> {
+async function connect(provider: (typeof PROVIDERS)[number]["provider"], version: Setup): Promise<Session> {
   const keys: CapturedKeys = { macKeys: [], encKeys: [] };
   const run = await runTapped(
     clientOptions({
@@ -41,10 +55,12 @@ async function connect(
       ciphers: "AES128-SHA",
       minVersion: version.name,
       maxVersion: version.name,
+      encryptThenMac: version.etm,
     }),
     serverOptions({ provider, ciphers: "AES128-SHA", minVersion: "TLSv1" }),
   );
   expect(run.clientLog.handshake?.cipherSuite.openssl).toBe("AES128-SHA");
+  expect(run.clientLog.handshake?.encryptThenMac ?? false).toBe(version.etm);
   return {
     run,
     forge(to, spec) {
@@ -55,6 +71,7 @@ async function connect(
         encKey: keys.encKeys[dir],
         seq: spec.seq ?? 1, // both sides have read exactly one protected record (Finished)
         version: version.code,
+        etm: version.etm,
         ...spec,
       });
     },
@@ -82,17 +99,21 @@ async function deliver(session: Session, to: Side, record: Uint8Array) {
 describe.each(PROVIDERS)("CBC padding oracle / Lucky13 ($name provider)", ({ provider }) => {
   beforeAll(() => init());
 
-  describe.each(VERSIONS)("$name", (version) => {
+  describe.each(SETUPS)("$label", (version) => {
     describe.each(["server", "client"] as const)("read by the %s", (to) => {
       it("control: a well-formed forged record is accepted", async () => {
         const s = await connect(provider, version);
-        const r = await deliver(s, to, s.forge(to, { content: new Uint8Array(contentLengthFor(0, 5)), padLength: 0 }));
+        const r = await deliver(
+          s,
+          to,
+          s.forge(to, { content: new Uint8Array(contentLengthFor(0, 5, version.etm)), padLength: 0 }),
+        );
         expect(r).toMatchObject({ alerts: [], data: 1 });
       });
 
       it("legal 255-byte padding is accepted", async () => {
         const s = await connect(provider, version);
-        const content = new Uint8Array(contentLengthFor(255, 1)).fill(0x61);
+        const content = new Uint8Array(contentLengthFor(255, 1, version.etm)).fill(0x61);
         const r = await deliver(s, to, s.forge(to, { content, padLength: 255 }));
         expect(r).toMatchObject({ alerts: [], data: 1 });
         const log = to === "server" ? s.run.serverLog : s.run.clientLog;
@@ -113,7 +134,7 @@ describe.each(PROVIDERS)("CBC padding oracle / Lucky13 ($name provider)", ({ pro
           outcomes[name] = await deliver(
             s,
             to,
-            s.forge(to, { content: new Uint8Array(contentLengthFor(spec.padLength, 40)), ...spec }),
+            s.forge(to, { content: new Uint8Array(contentLengthFor(spec.padLength, 40, version.etm)), ...spec }),
           );
         }
         for (const outcome of Object.values(outcomes)) {
@@ -128,7 +149,7 @@ describe.each(PROVIDERS)("CBC padding oracle / Lucky13 ($name provider)", ({ pro
 
       it("a padding length byte larger than the record → bad_record_mac", async () => {
         const s = await connect(provider, version);
-        const valid = s.forge(to, { content: new Uint8Array(contentLengthFor(0, 11)), padLength: 0 });
+        const valid = s.forge(to, { content: new Uint8Array(contentLengthFor(0, 11, version.etm)), padLength: 0 });
         // CBC malleability: flipping the previous ciphertext block turns the last plaintext byte
         // (the padding length) from 0 into 200, more than the 32-byte record holds.
         const tampered = valid.slice();
@@ -139,19 +160,27 @@ describe.each(PROVIDERS)("CBC padding oracle / Lucky13 ($name provider)", ({ pro
 
       it("a zero-length application data record is accepted and the next record still verifies", async () => {
         const s = await connect(provider, version);
-        const empty = await deliver(s, to, s.forge(to, { content: new Uint8Array(0), padLength: 11, seq: 1 }));
+        const empty = await deliver(
+          s,
+          to,
+          s.forge(to, { content: new Uint8Array(0), padLength: minimalPadding(0, version.etm), seq: 1 }),
+        );
         expect(empty).toMatchObject({ alerts: [], data: 0 });
         const next = await deliver(
           s,
           to,
-          s.forge(to, { content: new Uint8Array(contentLengthFor(0, 3)), padLength: 0, seq: 2 }),
+          s.forge(to, { content: new Uint8Array(contentLengthFor(0, 3, version.etm)), padLength: 0, seq: 2 }),
         );
         expect(next).toMatchObject({ alerts: [], data: 1 });
       });
 
       it("a zero-length handshake record → unexpected_message", async () => {
         const s = await connect(provider, version);
-        const r = await deliver(s, to, s.forge(to, { type: 22, content: new Uint8Array(0), padLength: 11 }));
+        const r = await deliver(
+          s,
+          to,
+          s.forge(to, { type: 22, content: new Uint8Array(0), padLength: minimalPadding(0, version.etm) }),
+        );
         expect(r.alerts).toEqual(["unexpected_message"]);
       });
 
@@ -161,14 +190,14 @@ describe.each(PROVIDERS)("CBC padding oracle / Lucky13 ($name provider)", ({ pro
         const ok = await deliver(
           s,
           to,
-          s.forge(to, { content: new Uint8Array(max), padLength: (16 - ((max + 21) % 16)) % 16 }),
+          s.forge(to, { content: new Uint8Array(max), padLength: minimalPadding(max, version.etm) }),
         );
         expect(ok).toMatchObject({ alerts: [], data: 1 });
         const s2 = await connect(provider, version);
         const over = await deliver(
           s2,
           to,
-          s2.forge(to, { content: new Uint8Array(max + 1), padLength: (16 - ((max + 1 + 21) % 16)) % 16 }),
+          s2.forge(to, { content: new Uint8Array(max + 1), padLength: minimalPadding(max + 1, version.etm) }),
         );
         expect(over.alerts).toEqual(["record_overflow"]);
       });

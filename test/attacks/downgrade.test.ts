@@ -98,9 +98,31 @@ describe("version rollback", () => {
     );
   });
 
-  test.todo(
-    "TLS_FALLBACK_SCSV (RFC 7507): the server does not implement inappropriate_fallback yet (the SCSV is only defined in tls/suites.ts)",
-  );
+  it("TLS_FALLBACK_SCSV in a ClientHello below the server's best version → inappropriate_fallback (RFC 7507)", async () => {
+    const run = await runTapped(
+      clientOptions(WIDE),
+      serverOptions(WIDE),
+      editing("client", 1, (b) => {
+        const hello = decodeClientHello(b);
+        return encodeClientHello({ ...hello, version: 0x0302, cipherSuites: [...hello.cipherSuites, 0x5600] });
+      }),
+    );
+    expect(alertsSent(run.serverLog)).toEqual(["inappropriate_fallback"]);
+  });
+
+  it("TLS_FALLBACK_SCSV at the server's best version is ignored (the handshake completes)", async () => {
+    const run = await runTapped(
+      clientOptions(WIDE),
+      serverOptions(WIDE),
+      editing("client", 1, (b) => {
+        const hello = decodeClientHello(b);
+        return encodeClientHello({ ...hello, cipherSuites: [...hello.cipherSuites, 0x5600] });
+      }),
+    );
+    // The server completes; the client's Finished check fails only because its ClientHello was edited.
+    expect(alertsSent(run.serverLog)).not.toContain("inappropriate_fallback");
+    expect(run.server.stateName).not.toBe("ExpectClientHello");
+  });
 });
 
 describe("FREAK (export RSA)", () => {
@@ -209,7 +231,11 @@ describe("renegotiation attack (RFC 5746)", () => {
     async (to, _name, type) => {
       const keys: CapturedKeys = { macKeys: [], encKeys: [] };
       const run = await runTapped(
-        clientOptions({ provider: keyCapturingProvider(clientOptions().provider!, keys), ciphers: "AES128-SHA" }),
+        clientOptions({
+          provider: keyCapturingProvider(clientOptions().provider!, keys),
+          ciphers: "AES128-SHA",
+          encryptThenMac: false,
+        }),
         serverOptions({ ciphers: "AES128-SHA" }),
       );
       const body = type === 1 ? decodeFirstClientHello(run.sent("client")) : new Uint8Array(0);

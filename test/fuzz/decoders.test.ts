@@ -8,6 +8,7 @@ import { WasslError } from "../../bindings/errors.js";
 import { TlsAlertError } from "../../tls/alerts.js";
 import { decodeCertificate, decodeCertificateRequest } from "../../tls/messages/certificate.js";
 import {
+  decodeAlpn,
   decodeExtensions,
   decodeRenegotiationInfo,
   decodeServerName,
@@ -49,8 +50,8 @@ const wire: { client: Uint8Array; server: Uint8Array } = { client: new Uint8Arra
 beforeAll(async () => {
   const pki = testPki();
   const run = await runTapped(
-    clientOptions({ cert: pki.clientCert, key: pki.clientKey }),
-    serverOptions({ requestCert: true, ca: pki.caCert }),
+    clientOptions({ cert: pki.clientCert, key: pki.clientKey, ALPNProtocols: ["h2", "http/1.1"] }),
+    serverOptions({ requestCert: true, ca: pki.caCert, ALPNProtocols: ["http/1.1"] }),
     (unit) => {
       if (unit.handshakeType !== undefined && !seeds.has(unit.handshakeType))
         seeds.set(unit.handshakeType, unit.bytes.slice(9));
@@ -117,6 +118,7 @@ describe("TLS message decoders", () => {
         [0, decodeServerName],
         [0xff01, decodeRenegotiationInfo],
         [13, decodeSignatureAlgorithms],
+        [16, decodeAlpn],
       ];
       for (const [type, decode] of bodies) {
         const seed = hello.extensions.find((e) => e.type === type)!.data;

@@ -28,6 +28,8 @@ export interface HandshakeInfo {
   secureRenegotiation: boolean;
   /** SNI host name: sent by the client / received by the server. */
   servername?: string;
+  /** RFC 6066 max_fragment_length in force (bytes), when negotiated. */
+  maxFragmentLength?: number;
 }
 
 /** An alert sent or received. */

@@ -6,6 +6,7 @@ export { type ConnectionStatus, TlsConnection } from "./connection.js";
 export { TlsError } from "./errors.js";
 export type { AlertInfo, CloseInfo, HandshakeInfo, TlsEventName, TlsEvents, TraceStep } from "./events.js";
 export { createSecureContext, type SecureContext, setDefaultProvider } from "./handshake/config.js";
+export { defaultPeerVerifier } from "./handshake/default-verifier.js";
 export { FLOWS, type Flow, type FlowStep, FULL_HANDSHAKE, flowToMermaid } from "./handshake/flows.js";
 export type {
   PeerCertificateVerifier,

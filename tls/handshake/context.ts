@@ -5,6 +5,7 @@ import type { HandshakeInfo } from "../events.js";
 import { deriveKeyBlock } from "../keys/key-block.js";
 import type { Prf } from "../keys/prf.js";
 import { prfFor } from "../keys/prf.js";
+import type { CertificateRequest } from "../messages/certificate.js";
 import { encodeHandshake, handshakeMessageName } from "../messages/handshake-types.js";
 import type { ProviderRsaPublicKey } from "../provider.js";
 import { ContentType } from "../record/constants.js";
@@ -46,6 +47,8 @@ export class HandshakeContext {
   /** RFC 7366 encrypt-then-MAC negotiated (CBC suites only). */
   encryptThenMac = false;
   secureRenegotiation = false;
+  /** RFC 6066 max_fragment_length agreed (bytes), if any. */
+  maxFragmentLength: number | undefined;
   /** verify_data of both Finished messages (RFC 5746 renegotiation binding, issue 6). */
   clientVerifyData: Uint8Array = new Uint8Array(0);
   serverVerifyData: Uint8Array = new Uint8Array(0);
@@ -60,6 +63,8 @@ export class HandshakeContext {
   certificateRequested = false;
   /** The server's TLS 1.2 supported_signature_algorithms from CertificateRequest. */
   requestedSignatureSchemes: number[] = [];
+  /** The server's CertificateRequest, when it sent one. */
+  certificateRequest: CertificateRequest | undefined;
   /** The CertificateRequest allows an RSA signing certificate (rsa_sign). */
   canSignCertificateVerify = false;
   private pendingRead: RecordProtection | undefined;
@@ -88,6 +93,13 @@ export class HandshakeContext {
     this.transcript.start(this.config.provider, version, suite);
     this.reader.expectedVersion = version;
     this.writer.version = version;
+  }
+
+  /** RFC 6066 §4: from now on send and accept records of at most `length` plaintext bytes. */
+  limitFragmentLength(length: number): void {
+    this.maxFragmentLength = length;
+    this.writer.maxFragmentLength = length;
+    this.reader.maxPlaintextLength = length;
   }
 
   /** Derives the key block and prepares both directions' protections (RFC 5246 §6.3). */
@@ -138,6 +150,7 @@ export class HandshakeContext {
       alpnProtocol: this.alpnProtocol ?? false,
       secureRenegotiation: this.secureRenegotiation,
       servername: this.servername,
+      ...(this.maxFragmentLength !== undefined && { maxFragmentLength: this.maxFragmentLength }),
     };
   }
 

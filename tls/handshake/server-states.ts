@@ -33,6 +33,7 @@ import {
 } from "./client-auth.js";
 import { DOWNGRADE_SENTINEL_TLS11, type HandshakeContext, isDowngradeToTls11 } from "./context.js";
 import { ExpectChangeCipherSpec } from "./finish-states.js";
+import { decodeMaxFragmentLength, encodeMaxFragmentLength, type MaxFragmentLength } from "./max-fragment-length.js";
 import { ExpectMessage, type HandshakeState } from "./state.js";
 
 /** Highest common version, or protocol_version (RFC 5246 Appendix E.1). */
@@ -127,6 +128,9 @@ function readClientExtensions(ctx: HandshakeContext, hello: ClientHello): void {
       case ExtensionType.signature_algorithms:
         ctx.peerSignatureAlgorithms = decodeSignatureAlgorithms(ext.data);
         break;
+      case ExtensionType.max_fragment_length:
+        ctx.maxFragmentLength = decodeMaxFragmentLength(ext.data);
+        break;
     }
   }
 }
@@ -156,6 +160,10 @@ function sendServerHello(ctx: HandshakeContext, version: number, suite: CipherSu
   if (ctx.alpnProtocol !== undefined) {
     extensions.push({ type: ExtensionType.alpn, data: encodeAlpn([ctx.alpnProtocol]) });
   }
+  const fragmentLength = ctx.maxFragmentLength as MaxFragmentLength | undefined;
+  if (fragmentLength !== undefined) {
+    extensions.push({ type: ExtensionType.max_fragment_length, data: encodeMaxFragmentLength(fragmentLength) });
+  }
   ctx.sendHandshake(
     HandshakeType.server_hello,
     encodeServerHello({
@@ -167,6 +175,8 @@ function sendServerHello(ctx: HandshakeContext, version: number, suite: CipherSu
       extensions,
     }),
   );
+  // RFC 6066 §4: the smaller records start right after the ServerHello that accepted them.
+  if (fragmentLength !== undefined) ctx.limitFragmentLength(fragmentLength);
 }
 
 /**
@@ -186,13 +196,13 @@ export class ExpectClientKeyExchange extends ExpectMessage {
   protected async handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
     const encrypted = decodeRsaClientKeyExchange(message.body, ctx.version);
     const key = ctx.config.privateKey!;
-    let premaster: Uint8Array;
-    try {
-      premaster = await key.decryptTlsPremaster(encrypted, ctx.clientHelloVersion);
-    } catch {
-      // A provider that rejects the ciphertext (e.g. wrong length) must not create an early alert either.
-      premaster = ctx.config.provider.randomBytes(48);
-    }
+    // A ciphertext of the wrong length (public information) gets a random premaster like any bad
+    // padding: no early alert. The key operation itself never fails for bad content (contract), so an
+    // exception or rejection from it (an HSM or remote signer down) is a real failure: internal_error.
+    const premaster =
+      encrypted.length === Math.ceil(key.bits / 8)
+        ? await key.decryptTlsPremaster(encrypted, ctx.clientHelloVersion)
+        : ctx.config.provider.randomBytes(48);
     ctx.hooks.trace("pre-master secret decrypted", `${encrypted.length}-byte RSA ciphertext`);
     ctx.masterSecret = ctx.extendedMasterSecret
       ? computeExtendedMasterSecret(ctx.prf!, premaster, ctx.transcript.hash())

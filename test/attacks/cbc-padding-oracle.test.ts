@@ -4,6 +4,7 @@
 // size limits are handled. Records are forged under the live connection's keys, both directions.
 import { beforeAll, describe, expect, it } from "vitest";
 import { init } from "../../bindings/wasm.js";
+import type { TlsClientOptions } from "../../tls/index.js";
 import {
   type CapturedKeys,
   contentLengthFor,
@@ -47,7 +48,11 @@ interface Session {
   ): Uint8Array;
 }
 
-async function connect(provider: (typeof PROVIDERS)[number]["provider"], version: Setup): Promise<Session> {
+async function connect(
+  provider: (typeof PROVIDERS)[number]["provider"],
+  version: Setup,
+  extra: Partial<TlsClientOptions> = {},
+): Promise<Session> {
   const keys: CapturedKeys = { macKeys: [], encKeys: [] };
   const run = await runTapped(
     clientOptions({
@@ -56,8 +61,12 @@ async function connect(provider: (typeof PROVIDERS)[number]["provider"], version
       minVersion: version.name,
       maxVersion: version.name,
       encryptThenMac: version.etm,
+      ...extra,
     }),
     serverOptions({ provider, ciphers: "AES128-SHA", minVersion: "TLSv1" }),
+    undefined,
+    undefined,
+    extra.maxFragmentLength,
   );
   expect(run.clientLog.handshake?.cipherSuite.openssl).toBe("AES128-SHA");
   expect(run.clientLog.handshake?.encryptThenMac ?? false).toBe(version.etm);
@@ -222,5 +231,26 @@ describe.each(PROVIDERS)("CBC padding oracle / Lucky13 ($name provider)", ({ pro
         expect(r).toMatchObject({ alerts: ["bad_record_mac"], close: "alert_sent" });
       });
     });
+  });
+});
+
+describe("records above a negotiated max_fragment_length (RFC 6066 §4)", () => {
+  const setup = SETUPS[0];
+  it.each(["server", "client"] as const)("read by the %s: 512 bytes accepted, 513 → record_overflow", async (to) => {
+    const ok = await connect(PROVIDERS[0].provider, setup, { maxFragmentLength: 512 });
+    expect(ok.run.clientLog.handshake?.maxFragmentLength).toBe(512);
+    const accepted = await deliver(
+      ok,
+      to,
+      ok.forge(to, { content: new Uint8Array(512), padLength: minimalPadding(512) }),
+    );
+    expect(accepted).toMatchObject({ alerts: [], data: 1 });
+    const over = await connect(PROVIDERS[0].provider, setup, { maxFragmentLength: 512 });
+    const refused = await deliver(
+      over,
+      to,
+      over.forge(to, { content: new Uint8Array(513), padLength: minimalPadding(513) }),
+    );
+    expect(refused.alerts).toEqual(["record_overflow"]);
   });
 });

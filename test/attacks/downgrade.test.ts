@@ -110,6 +110,15 @@ describe("version rollback", () => {
     expect(alertsSent(run.serverLog)).toEqual(["inappropriate_fallback"]);
   });
 
+  it("a client retrying with fallbackSCSV below the server's best version is refused (inappropriate_fallback)", async () => {
+    const run = await runTapped(
+      clientOptions({ minVersion: "TLSv1", maxVersion: "TLSv1.1", fallbackSCSV: true }),
+      serverOptions(WIDE),
+    );
+    expect(alertsSent(run.serverLog)).toEqual(["inappropriate_fallback"]);
+    expect(run.clientLog.close?.reason).toBe("alert_received");
+  });
+
   it("TLS_FALLBACK_SCSV at the server's best version is ignored (the handshake completes)", async () => {
     const run = await runTapped(
       clientOptions(WIDE),

@@ -72,7 +72,11 @@ function watch(connection: TlsConnection): TapLog {
  * Splits one `send` chunk into units. Plaintext handshake records are re-framed one message per record
  * (a fragmented message stays whole); after the sender's ChangeCipherSpec records pass unchanged.
  */
-export function splitUnits(bytes: Uint8Array, state: { encrypted: boolean }): Omit<TapUnit, "from" | "index">[] {
+export function splitUnits(
+  bytes: Uint8Array,
+  state: { encrypted: boolean },
+  fragmentLength = 16384,
+): Omit<TapUnit, "from" | "index">[] {
   const units: Omit<TapUnit, "from" | "index">[] = [];
   let pendingHandshake: Uint8Array = new Uint8Array(0);
   let pendingVersion = 0;
@@ -90,7 +94,7 @@ export function splitUnits(bytes: Uint8Array, state: { encrypted: boolean }): Om
           version: pendingVersion,
           handshakeType: message[0],
           encrypted: false,
-          bytes: encodeRecord(22, pendingVersion, message),
+          bytes: frame(22, pendingVersion, message, fragmentLength),
         });
       }
       continue;
@@ -114,6 +118,15 @@ export function splitUnits(bytes: Uint8Array, state: { encrypted: boolean }): Om
   return units;
 }
 
+/** Frames `data` as records of at most `fragmentLength` bytes each (one unit may hold several records). */
+function frame(type: number, version: number, data: Uint8Array, fragmentLength: number): Uint8Array {
+  const records: Uint8Array[] = [];
+  for (let at = 0; at < data.length; at += fragmentLength) {
+    records.push(encodeRecord(type, version, data.subarray(at, at + fragmentLength)));
+  }
+  return concat(...records);
+}
+
 /** Rejects after `ms` with a "hang" error unless `promise` settles first. */
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -130,12 +143,15 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, what: stri
 /**
  * Runs a handshake between a new client and server with every unit passed through `hook` (default:
  * deliver unchanged). Resolves when no bytes are in flight; rejects when that takes over `timeoutMs`.
+ * Re-framed handshake messages use records of at most `fragmentLength` bytes (set it to a negotiated
+ * max_fragment_length).
  */
 export async function runTapped(
   clientOptions: TlsClientOptions,
   serverOptions: TlsServerOptions,
   hook: TapHook = (unit) => [unit.bytes],
   timeoutMs = 10_000,
+  fragmentLength = 16384,
 ): Promise<TapRun> {
   const client = new TlsClient(clientOptions);
   const server = new TlsServer(serverOptions);
@@ -155,7 +171,7 @@ export async function runTapped(
   const pump = async () => {
     for (let item = queue.shift(); item; item = queue.shift()) {
       const receiver = item.from === "client" ? server : client;
-      for (const unit of splitUnits(item.bytes, split[item.from])) {
+      for (const unit of splitUnits(item.bytes, split[item.from], fragmentLength)) {
         const full: TapUnit = { ...unit, from: item.from, index: counters[item.from]++ };
         const chunks = hook(full, receiver);
         for (const chunk of chunks ?? []) await receiver.receive(chunk);

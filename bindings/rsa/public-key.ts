@@ -125,6 +125,7 @@ export class RsaPublicKey {
       encryptPkcs1v15: (pt) => this.encryptPkcs1v15(pt),
       verifyPkcs1v15: (hash, digest, sig) => this.verifyDigestPkcs1v15(hash, digest, sig),
       verifyPss: (hash, digest, sig) => this.verifyDigestPss(hash, digest, sig),
+      dispose: () => this.dispose(),
     };
   }
 

@@ -51,7 +51,7 @@ function calibrate(fn: () => unknown): number {
 }
 
 /** Measures one round of a case: ops/s, relative margin of error, sample count, batch size. */
-async function measureRound(c: BenchCase, timeMs: number): Promise<CaseResult> {
+async function measureRound(c: BenchCase, timeMs: number, minIterations = 64): Promise<CaseResult> {
   await c.setup?.();
   try {
     const probe = c.fn();
@@ -67,6 +67,8 @@ async function measureRound(c: BenchCase, timeMs: number): Promise<CaseResult> {
     const bench = new Bench({
       time: timeMs,
       warmupTime: 30,
+      iterations: minIterations,
+      warmupIterations: Math.min(16, minIterations),
       ...(CLOCK === "cpu" ? { timestampProvider: cpuClock } : {}),
     });
     bench.add(c.name, task);
@@ -93,7 +95,7 @@ async function measureGroup(group: BenchGroup): Promise<CaseResult[]> {
   const best = new Map<string, CaseResult>();
   for (let round = 0; round < ROUNDS; round++) {
     for (const c of group.cases) {
-      const r = await measureRound(c, CASE_TIME_MS / ROUNDS);
+      const r = await measureRound(c, CASE_TIME_MS / ROUNDS, group.minIterations);
       const previous = best.get(c.name);
       if (!previous || r.opsPerSec > previous.opsPerSec) best.set(c.name, r);
     }

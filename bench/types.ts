@@ -30,6 +30,11 @@ export interface BenchGroup {
   bytesPerOp?: number;
   cases: BenchCase[];
   targets?: BenchTarget[];
+  /**
+   * Minimum timed operations per case and round (default 64, tinybench's). Lower it for operations
+   * that take seconds (a 16 MiB transfer through node-forge); warm-up then runs at most as many.
+   */
+  minIterations?: number;
 }
 
 /** A suite file's default export. */

@@ -8,13 +8,15 @@
 //   +12 nBytes   i32 modulus length in bytes (k)
 //   +16 N, P, Q  modulus contexts (MOD_BYTES each)
 //   then e, dp, dq, qinv as limb buffers (NUM_BYTES each)
+//   then the blinding state: r^e mod p, r^-1 mod p, r^e mod q, r^-1 mod q (Montgomery form, NUM_BYTES
+//   each) and the number of further operations it may serve (i32, 0 = draw a fresh blind)
 import { LIMB_BITS, MAX_BITS, NUM_BYTES, limb, numBitLength, numCompare, numFromBytes, numZero } from "../bignum/limbs";
 import { MOD_BYTES, modLimbs, modN, modPrepare, numMul } from "../bignum/montgomery";
 
 /** Number of key slots. */
 export const KEY_SLOTS: i32 = 64;
 /** Bytes per key slot. */
-export const KEY_SLOT_BYTES: i32 = 16 + 3 * MOD_BYTES + 4 * NUM_BYTES;
+export const KEY_SLOT_BYTES: i32 = 16 + 3 * MOD_BYTES + 8 * NUM_BYTES + 16;
 /** Base address of the key slots. */
 export const KEY_BASE: usize = memory.data(KEY_SLOTS * KEY_SLOT_BYTES, 16);
 /** Smallest supported modulus in bits. */
@@ -63,6 +65,16 @@ export const COMPONENT_QINV: i32 = 6;
 // @ts-ignore: decorator
 @inline export function keyQinv(slot: usize): usize {
   return keyE(slot) + 3 * <usize>NUM_BYTES;
+}
+/** Blinding state: r^e mod p, r^-1 mod p, r^e mod q, r^-1 mod q at +0, +NUM, +2NUM, +3NUM. */
+// @ts-ignore: decorator
+@inline export function keyBlind(slot: usize): usize {
+  return keyE(slot) + 4 * <usize>NUM_BYTES;
+}
+/** Address of the i32 count of further private operations the current blind may serve. */
+// @ts-ignore: decorator
+@inline export function keyBlindUses(slot: usize): usize {
+  return keyE(slot) + 8 * <usize>NUM_BYTES;
 }
 /** Modulus length in bytes. */
 // @ts-ignore: decorator
@@ -145,6 +157,7 @@ export function keyPreparePrivate(slot: usize): i32 {
   if (numCompare(keyDp(slot), modN(modp), MAX_COMPONENT_LIMBS) >= 0) return 3;
   if (numCompare(keyDq(slot), modN(modq), MAX_COMPONENT_LIMBS) >= 0) return 3;
   if (numCompare(keyQinv(slot), modN(modp), MAX_COMPONENT_LIMBS) >= 0) return 3;
+  store<i32>(keyBlindUses(slot), 0);
   store<i32>(slot, 2);
   return 0;
 }

@@ -1,12 +1,13 @@
 // The raw RSA operations (RFC 8017 §5.1): RSAEP/RSAVP1 (public) and RSADP/RSASP1 (private: CRT with
-// Garner recombination, base blinding with a fresh random blind, and a check of the result with the
+// Garner recombination, base blinding with a random blind (fresh every 32 operations, squared in
+// between), and a check of the result with the
 // public exponent before it is released).
 import { randomFill } from "../io/index";
 import { LIMB_MASK, MAX_LIMBS, NUM_BYTES, limb, numCompare, numCopy, numEqualMask, numFromBytes, numToBytes, numZero, setLimb } from "../bignum/limbs";
-import { modAdd, modFinal, modBits, modLimbs, modN, modRR, modSub, fromMont, montMul, numMul, toMont } from "../bignum/montgomery";
+import { modAdd, modFinal, modBits, modLimbs, modN, modRR, modSub, fromMont, montMul, montSqr, numMul, toMont } from "../bignum/montgomery";
 import { modExpSecret, modExpSmall } from "../bignum/modexp";
 import { modInverse } from "../bignum/inverse";
-import { keyBytes, keyDp, keyDq, keyE, keyEBits, keyESmall, keyModN, keyModP, keyModQ, keyQinv } from "./key";
+import { keyBlind, keyBlindUses, keyBytes, keyDp, keyDq, keyE, keyEBits, keyESmall, keyModN, keyModP, keyModQ, keyQinv } from "./key";
 
 /** Status: success. */
 export const RSA_OK: i32 = 0;
@@ -24,13 +25,34 @@ const Z: usize = SCRATCH + 2 * <usize>NUM_BYTES;
 const C: usize = SCRATCH + 3 * <usize>NUM_BYTES;
 const MP: usize = SCRATCH + 4 * <usize>NUM_BYTES;
 const MQ: usize = SCRATCH + 5 * <usize>NUM_BYTES;
-const BLIND_P: usize = SCRATCH + 6 * <usize>NUM_BYTES; // r^e mod p (Montgomery form)
-const UNBLIND_P: usize = SCRATCH + 7 * <usize>NUM_BYTES; // r^-1 mod p (Montgomery form)
-const BLIND_Q: usize = SCRATCH + 8 * <usize>NUM_BYTES;
-const UNBLIND_Q: usize = SCRATCH + 9 * <usize>NUM_BYTES;
 const R: usize = SCRATCH + 10 * <usize>NUM_BYTES; // two numbers wide
 const S: usize = SCRATCH + 12 * <usize>NUM_BYTES; // two numbers wide
 const WIDE: usize = SCRATCH + 14 * <usize>NUM_BYTES; // two numbers wide
+
+/**
+ * Private operations one blind serves. Between them the blind is updated by squaring both halves
+ * (r → r², as OpenSSL's BN_BLINDING and Kocher §10 suggest), which costs four squarings instead of a
+ * fresh draw with its modular inverse (a third of the operation); every 32nd operation draws anew.
+ */
+const BLIND_USES: i32 = 32;
+
+// The key's blinding state (see keyBlind): r^e and r^-1 modulo p, then modulo q.
+// @ts-ignore: decorator
+@inline function blindP(slot: usize): usize {
+  return keyBlind(slot);
+}
+// @ts-ignore: decorator
+@inline function unblindP(slot: usize): usize {
+  return keyBlind(slot) + <usize>NUM_BYTES;
+}
+// @ts-ignore: decorator
+@inline function blindQ(slot: usize): usize {
+  return keyBlind(slot) + 2 * <usize>NUM_BYTES;
+}
+// @ts-ignore: decorator
+@inline function unblindQ(slot: usize): usize {
+  return keyBlind(slot) + 3 * <usize>NUM_BYTES;
+}
 
 function wipeScratch(): void {
   memory.fill(SCRATCH, 0, <usize>SCRATCH_COUNT * <usize>NUM_BYTES);
@@ -98,15 +120,41 @@ function makeBlind(slot: usize): bool {
     modFinal(Y, Y, modn);
     numZero(S, 2 * MAX_LIMBS);
     numCopy(S, Y, nl);
-    reduceToMont(UNBLIND_P, S, nl, modp);
-    reduceToMont(UNBLIND_Q, S, nl, modq);
+    reduceToMont(unblindP(slot), S, nl, modp);
+    reduceToMont(unblindQ(slot), S, nl, modq);
     reduceToMont(X, R, nl, modp);
-    powPublic(BLIND_P, X, slot, modp);
+    powPublic(blindP(slot), X, slot, modp);
     reduceToMont(X, R, nl, modq);
-    powPublic(BLIND_Q, X, slot, modq);
+    powPublic(blindQ(slot), X, slot, modq);
     return true;
   }
   return false;
+}
+
+/**
+ * The blind for this operation: a fresh one every BLIND_USES operations, else the previous one squared
+ * ((r²)^e = (r^e)² and (r²)^-1 = (r^-1)²). Which branch runs depends only on the operation count.
+ */
+function nextBlind(slot: usize): bool {
+  const uses = load<i32>(keyBlindUses(slot));
+  if (uses <= 0) {
+    if (!makeBlind(slot)) return false;
+    store<i32>(keyBlindUses(slot), BLIND_USES - 1);
+    return true;
+  }
+  const modp = keyModP(slot);
+  const modq = keyModQ(slot);
+  montSqr(blindP(slot), blindP(slot), modp);
+  montSqr(unblindP(slot), unblindP(slot), modp);
+  montSqr(blindQ(slot), blindQ(slot), modq);
+  montSqr(unblindQ(slot), unblindQ(slot), modq);
+  store<i32>(keyBlindUses(slot), uses - 1);
+  return true;
+}
+
+/** Makes the next private operation of the key in `slot` draw a fresh blind (tests, key reuse). */
+export function freshBlind(slot: usize): void {
+  store<i32>(keyBlindUses(slot), 0);
 }
 
 /**
@@ -127,8 +175,8 @@ export function privateOp(slot: usize, src: usize, dst: usize): i32 {
     wipeScratch();
     return RSA_INPUT_RANGE;
   }
-  // 2. A fresh blind r: r^e and r^-1 modulo p and q.
-  if (!makeBlind(slot)) {
+  // 2. The blind r: r^e and r^-1 modulo p and q.
+  if (!nextBlind(slot)) {
     wipeScratch();
     return RSA_FAULT;
   }
@@ -136,13 +184,13 @@ export function privateOp(slot: usize, src: usize, dst: usize): i32 {
   memory.fill(WIDE, 0, 2 * <usize>NUM_BYTES);
   numCopy(WIDE, C, nl);
   reduceToMont(X, WIDE, nl, modp);
-  montMul(X, X, BLIND_P, modp);
+  montMul(X, X, blindP(slot), modp);
   modExpSecret(MP, X, keyDp(slot), modBits(modp), modp);
-  montMul(MP, MP, UNBLIND_P, modp);
+  montMul(MP, MP, unblindP(slot), modp);
   reduceToMont(X, WIDE, nl, modq);
-  montMul(X, X, BLIND_Q, modq);
+  montMul(X, X, blindQ(slot), modq);
   modExpSecret(Y, X, keyDq(slot), modBits(modq), modq);
-  montMul(Y, Y, UNBLIND_Q, modq);
+  montMul(Y, Y, unblindQ(slot), modq);
   numZero(MQ, MAX_LIMBS);
   fromMont(MQ, Y, modq);
   // 4. Garner: h = qinv·(m_p − m_q) mod p, m = m_q + q·h.
@@ -170,6 +218,7 @@ export function privateOp(slot: usize, src: usize, dst: usize): i32 {
   wipeScratch();
   if (ok == 0) {
     memory.fill(dst, 0, <usize>k);
+    freshBlind(slot); // never reuse a blind that may have been corrupted
     return RSA_FAULT;
   }
   return RSA_OK;

@@ -79,6 +79,7 @@ describe.each(["simd", "scalar"] as const)("RSA constant-time traces (%s build)"
       t.setRandomFill(fixedRandom);
       try {
         const run = (ct: Uint8Array) => {
+          t.exports.rsaKeyFreshBlind(slot);
           t.heap.set(ct, io());
           return t.trace(() => expect(t.exports.rsaPrivate(slot, io(), io2())).toBe(0));
         };
@@ -91,6 +92,21 @@ describe.each(["simd", "scalar"] as const)("RSA constant-time traces (%s build)"
       } finally {
         t.setRandomFill(null);
       }
+    });
+
+    it("private operation with the squared (reused) blind: same trace for different ciphertexts", () => {
+      t.exports.rsaKeyFreshBlind(slot);
+      t.heap.set(below(), io());
+      expect(t.exports.rsaPrivate(slot, io(), io2())).toBe(0); // draws the blind the next ones square
+      const run = (ct: Uint8Array) => {
+        t.heap.set(ct, io());
+        return t.trace(() => expect(t.exports.rsaPrivate(slot, io(), io2())).toBe(0));
+      };
+      const a = run(below());
+      const b = run(below());
+      const zero = new Uint8Array(k);
+      expect(b.digest).toBe(a.digest);
+      expect(run(zero).digest).toBe(a.digest);
     });
 
     it("premaster decoding: same trace for valid and invalid padding, version and length", () => {
@@ -114,6 +130,7 @@ describe.each(["simd", "scalar"] as const)("RSA constant-time traces (%s build)"
       t.setRandomFill(fixedRandom);
       try {
         const traces = Object.entries(cases).map(([name, ct]) => {
+          t.exports.rsaKeyFreshBlind(slot);
           t.heap.set(ct, io());
           const tr = t.trace(() => t.exports.rsaDecryptTlsPremaster(slot, io(), k, 0x0303, io2()));
           return { name, tr, out: t.heap.slice(io2(), io2() + 48) };

@@ -51,7 +51,7 @@ function calibrate(fn: () => unknown): number {
 }
 
 /** Measures one round of a case: ops/s, relative margin of error, sample count, batch size. */
-async function measureRound(c: BenchCase, timeMs: number, minIterations = 64): Promise<CaseResult> {
+async function measureRound(c: BenchCase, timeMs: number, minIterations = 64, clock = CLOCK): Promise<CaseResult> {
   await c.setup?.();
   try {
     const probe = c.fn();
@@ -69,7 +69,7 @@ async function measureRound(c: BenchCase, timeMs: number, minIterations = 64): P
       warmupTime: 30,
       iterations: minIterations,
       warmupIterations: Math.min(16, minIterations),
-      ...(CLOCK === "cpu" ? { timestampProvider: cpuClock } : {}),
+      ...(clock === "cpu" ? { timestampProvider: cpuClock } : {}),
     });
     bench.add(c.name, task);
     await bench.run();
@@ -95,7 +95,7 @@ async function measureGroup(group: BenchGroup): Promise<CaseResult[]> {
   const best = new Map<string, CaseResult>();
   for (let round = 0; round < ROUNDS; round++) {
     for (const c of group.cases) {
-      const r = await measureRound(c, CASE_TIME_MS / ROUNDS, group.minIterations);
+      const r = await measureRound(c, CASE_TIME_MS / ROUNDS, group.minIterations, group.clock);
       const previous = best.get(c.name);
       if (!previous || r.opsPerSec > previous.opsPerSec) best.set(c.name, r);
     }
@@ -121,7 +121,7 @@ const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFracti
 
 function printGroup(g: GroupResult): void {
   const wassl = g.cases.find((c) => c.name === "wassl");
-  console.log(`\n${g.id}${g.bytesPerOp ? ` (${fmt(g.bytesPerOp)} B/op)` : ""}`);
+  console.log(`\n${g.id}${g.bytesPerOp ? ` (${fmt(g.bytesPerOp)} B/op)` : ""}${g.clock ? ` [${g.clock} clock]` : ""}`);
   const rows = g.cases.map((c) => ({
     case: c.name,
     "ops/s": fmt(c.opsPerSec),
@@ -175,6 +175,7 @@ async function main(): Promise<void> {
         date,
         cases,
         targets: checkTargets(group, cases),
+        ...(group.clock && group.clock !== CLOCK ? { clock: group.clock } : {}),
       };
       printGroup(result);
       measured.push(result);

@@ -35,6 +35,11 @@ export interface BenchGroup {
    * that take seconds (a 16 MiB transfer through node-forge); warm-up then runs at most as many.
    */
   minIterations?: number;
+  /**
+   * Clock for this group, overriding BENCH_CLOCK: "wall" for cases whose point is parallelism (worker
+   * threads), which process CPU time cannot show since it sums the time of every thread.
+   */
+  clock?: "cpu" | "wall";
 }
 
 /** A suite file's default export. */

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Bench, type TimestampProvider } from "tinybench";
+import { measureSizes, printSizeReport } from "../scripts/size-report.js";
 import { machineInfo } from "./machine.js";
 import type { BenchClock, BenchResults, CaseResult, GroupResult, TargetResult } from "./results.js";
 import type { BenchCase, BenchGroup, BenchSuite } from "./types.js";
@@ -163,6 +164,8 @@ async function main(): Promise<void> {
   const date = new Date().toISOString();
   console.log(`wassl bench — ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, ${date}, ${CLOCK} clock`);
   if (filter) console.log(`groups whose id contains "${filter}"`);
+  const withSizes = !filter || "size".includes(filter);
+  if (withSizes) printSizeReport(await measureSizes());
   const measured: GroupResult[] = [];
   for (const { name, suite } of await loadSuites()) {
     const groups = (await suite()).filter((g) => g.id.toLowerCase().includes(filter));
@@ -182,7 +185,7 @@ async function main(): Promise<void> {
     }
   }
   if (measured.length === 0) {
-    console.log("no group matched");
+    if (!withSizes) console.log("no group matched");
     return;
   }
   const ids = new Set(measured.map((g) => g.id));

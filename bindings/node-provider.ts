@@ -66,6 +66,7 @@ class NodeHmac implements Hmac {
     private readonly name: HashName,
     private readonly key: Uint8Array,
   ) {
+    this.key = key.slice(); // kept to re-key after each digest; the caller may wipe its copy
     this.outputLength = HASH_SIZES[name][0];
     this.inner = crypto.createHmac(name, key);
   }
@@ -103,6 +104,9 @@ class NodeCbc implements CbcCipher {
     private readonly key: Uint8Array,
     private iv: Uint8Array,
   ) {
+    // Copies: the engine wipes the key material it hands over once the context exists.
+    this.key = key.slice();
+    this.iv = iv.slice();
     this.blockLength = algorithm.startsWith("aes") ? 16 : 8;
     crypto.createCipheriv(algorithm, key, iv); // fail early when unsupported
   }
@@ -126,6 +130,7 @@ class NodeGcm implements Aead {
   readonly tagLength = 16;
   private readonly algorithm: crypto.CipherGCMTypes;
   constructor(private readonly key: Uint8Array) {
+    this.key = key.slice(); // the caller may wipe its copy
     this.algorithm = `aes-${key.length * 8}-gcm` as crypto.CipherGCMTypes;
   }
   seal(nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Uint8Array {

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Compiles assembly/*/index.ts (every concern folder's entry) into two WASM builds, scalar and SIMD,
 // and embeds the bytes in bindings/generated/*.ts so that importing wassl needs no fs or fetch.
+// assembly/cttest (deliberately leaky functions that prove the constant-time harness can fail) is
+// left out of the shipped builds and compiled alone into build/cttest-{scalar,simd}.wasm for tests.
 //
 //   node scripts/build-wasm.mjs             build both targets
 //   node scripts/build-wasm.mjs --if-stale  build only when a source is newer than the outputs
@@ -21,34 +23,50 @@ function listSources(dir) {
   );
 }
 
+const TEST_ONLY = "cttest";
+
 function entryFiles() {
   return readdirSync(assemblyDir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(assemblyDir, e.name, "index.ts")))
+    .filter((e) => e.isDirectory() && e.name !== TEST_ONLY && existsSync(join(assemblyDir, e.name, "index.ts")))
     .map((e) => `assembly/${e.name}/index.ts`)
     .sort();
 }
 
 function isStale() {
-  const outputs = targets.map((t) => join(generatedDir, `wasm-${t}.ts`));
+  const outputs = [
+    ...targets.map((t) => join(generatedDir, `wasm-${t}.ts`)),
+    ...targets.map((t) => join(root, "build", `${TEST_ONLY}-${t}.wasm`)),
+  ];
   if (!outputs.every(existsSync)) return true;
   const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
   const inputs = [...listSources(assemblyDir), join(root, "asconfig.json"), fileURLToPath(import.meta.url)];
   return inputs.some((f) => statSync(f).mtimeMs > built);
 }
 
-async function compile(target) {
+/** Compiles `entries` with the asconfig target's options into build/<name>.wasm (and .wat). */
+async function compile(target, entries = entryFiles(), name = `wassl-${target}`) {
   const started = performance.now();
-  const { error, stderr } = await asc.main([...entryFiles(), "--config", "asconfig.json", "--target", target], {
-    stdout: process.stdout,
-    stderr: process.stderr,
-  });
+  const outFile = join("build", `${name}.wasm`);
+  const textFile = join("build", `${name}.wat`);
+  const args = [
+    ...entries,
+    "--config",
+    "asconfig.json",
+    "--target",
+    target,
+    "--outFile",
+    outFile,
+    "--textFile",
+    textFile,
+  ];
+  const { error, stderr } = await asc.main(args, { stdout: process.stdout, stderr: process.stderr });
   if (error) {
     console.error(stderr.toString());
-    throw new Error(`asc failed for target ${target}: ${error.message}`);
+    throw new Error(`asc failed for ${name}: ${error.message}`);
   }
-  const bytes = readFileSync(join(root, "build", `wassl-${target}.wasm`));
+  const bytes = readFileSync(join(root, outFile));
   const ms = (performance.now() - started).toFixed(0);
-  console.error(`wassl: built ${target} wasm (${bytes.length} bytes) in ${ms} ms`);
+  console.error(`wassl: built ${name}.wasm (${bytes.length} bytes) in ${ms} ms`);
   return bytes;
 }
 
@@ -65,4 +83,7 @@ const args = new Set(process.argv.slice(2));
 process.chdir(root);
 if (args.has("--if-stale") && !isStale()) process.exit(0);
 for (const target of targets) embed(target, await compile(target));
+for (const target of targets) {
+  await compile(target, ["assembly/io/index.ts", `assembly/${TEST_ONLY}/index.ts`], `${TEST_ONLY}-${target}`);
+}
 if (args.has("--debug")) await compile("debug");

@@ -30,14 +30,17 @@ const aesInv = (a) => {
 const affine = (x) => {
   let r = 0x63;
   for (let i = 0; i < 8; i++) {
-    const bit = ((x >> i) ^ (x >> ((i + 4) % 8)) ^ (x >> ((i + 5) % 8)) ^ (x >> ((i + 6) % 8)) ^ (x >> ((i + 7) % 8))) & 1;
+    const bit =
+      ((x >> i) ^ (x >> ((i + 4) % 8)) ^ (x >> ((i + 5) % 8)) ^ (x >> ((i + 6) % 8)) ^ (x >> ((i + 7) % 8))) & 1;
     r ^= bit << i;
   }
   return r;
 };
 const SBOX = Array.from({ length: 256 }, (_, x) => affine(aesInv(x)));
 // λ with t^2+t+λ irreducible over GF(16): no root in GF(16).
-const lambda = [...Array(16).keys()].find((l) => l > 0 && [...Array(16).keys()].every((t) => (gf16mul(t, t) ^ t ^ l) !== 0));
+const lambda = [...Array(16).keys()].find(
+  (l) => l > 0 && [...Array(16).keys()].every((t) => (gf16mul(t, t) ^ t ^ l) !== 0),
+);
 // Tower element as (p,q) in normal basis, encoded byte p<<4|q. Multiplication via polynomial coords a=p+q, b=q.
 function towMul(x, y) {
   const [p1, q1, p2, q2] = [x >> 4, x & 15, y >> 4, y & 15];

@@ -6,7 +6,7 @@ import { loadTraced, type TracedWasm } from "./support/ct-trace.js";
 describe.each(["simd", "scalar"] as const)("constant-time trace harness (%s build)", (build) => {
   let t: TracedWasm;
   beforeAll(async () => {
-    t = await loadTraced(build);
+    t = await loadTraced(build, "cttest");
     t.exports.cttestInit();
   });
 

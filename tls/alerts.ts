@@ -3,7 +3,10 @@
 /** Alert levels (RFC 5246 §7.2). */
 export const AlertLevel = { warning: 1, fatal: 2 } as const;
 
-/** Alert descriptions (RFC 5246 §7.2, RFC 5746 §3.6 no_renegotiation, RFC 7507 inappropriate_fallback). */
+/**
+ * Alert descriptions (RFC 5246 §7.2, RFC 5746 §3.6 no_renegotiation, RFC 7507 inappropriate_fallback,
+ * RFC 7301 §3.2 no_application_protocol).
+ */
 export const AlertDescription = {
   close_notify: 0,
   unexpected_message: 10,
@@ -31,6 +34,7 @@ export const AlertDescription = {
   user_canceled: 90,
   no_renegotiation: 100,
   unsupported_extension: 110,
+  no_application_protocol: 120,
 } as const;
 
 /** Name of an alert description, e.g. `"bad_record_mac"`. */

@@ -1,7 +1,9 @@
 // The client role.
+import { fail } from "./alerts.js";
 import { TlsConnection } from "./connection.js";
 import { startClientHandshake } from "./handshake/client-states.js";
 import { resolveConfig } from "./handshake/config.js";
+import type { HandshakeState } from "./handshake/state.js";
 import type { TlsClientOptions } from "./options.js";
 
 /**
@@ -20,16 +22,7 @@ export class TlsClient extends TlsConnection {
 
   /** Validates options (throws WasslError for unusable ones); sends nothing yet. */
   constructor(options: TlsClientOptions) {
-    super(resolveConfig("client", options), () => ({
-      name: "Start",
-      connected: false,
-      onHandshake: () => {
-        throw new Error("not started");
-      },
-      onChangeCipherSpec: () => {
-        throw new Error("not started");
-      },
-    }));
+    super(resolveConfig("client", options), () => new NotStarted());
   }
 
   /** Begins the handshake: queues the ClientHello (delivered via `send`). Idempotent. */
@@ -39,5 +32,19 @@ export class TlsClient extends TlsConnection {
       this.started = true;
       this.state = startClientHandshake(this.context);
     });
+  }
+}
+
+/** Before `start()`: nothing is expected yet, so any handshake input is unexpected. */
+class NotStarted implements HandshakeState {
+  readonly name = "NotStarted";
+  readonly connected = false;
+
+  onHandshake(): HandshakeState {
+    return fail("unexpected_message", "handshake data before the client started");
+  }
+
+  onChangeCipherSpec(): HandshakeState {
+    return fail("unexpected_message", "ChangeCipherSpec before the client started");
   }
 }

@@ -55,6 +55,7 @@ export abstract class TlsConnection {
   private handshakeInfo: HandshakeInfo | undefined;
   private failure: TlsError | undefined;
   private consecutiveWarnings = 0;
+  private closeRequested = false;
 
   protected constructor(
     protected readonly config: HandshakeConfig,
@@ -116,7 +117,7 @@ export abstract class TlsConnection {
 
   /** Sends application data (buffered until the handshake completes). Rejects after `close()`. */
   write(data: Uint8Array): Promise<void> {
-    if (this.currentStatus === "closing" || this.currentStatus === "closed") {
+    if (this.closeRequested || this.currentStatus === "closed") {
       return Promise.reject(new WasslError("ERR_TLS_CLOSED", "write after close"));
     }
     const copy = new Uint8Array(data); // a real copy even for a Node Buffer (whose slice() is a view)
@@ -127,15 +128,14 @@ export abstract class TlsConnection {
   }
 
   /**
-   * Orderly close: sends close_notify (after any buffered writes) and stops writing. The `close` event
-   * follows when the peer's close_notify arrives (or immediately if it already did).
+   * Orderly close: sends close_notify after any buffered writes and stops writing. During the
+   * handshake the close waits for it to complete (like ending a Node socket right after `connect`),
+   * so early writes are still delivered. The `close` event follows the peer's close_notify.
    */
   close(): Promise<void> {
+    this.closeRequested = true;
     return this.enqueue(() => {
-      if (this.currentStatus === "closed" || this.currentStatus === "closing") return;
-      this.sendAlert("warning", "close_notify");
-      this.sentCloseNotify = true;
-      this.currentStatus = "closing";
+      if (this.currentStatus === "open") this.sendCloseNotify();
     });
   }
 
@@ -280,10 +280,17 @@ export abstract class TlsConnection {
     this.events.emit("handshake", info);
     for (const data of this.earlyWrites) this.writer.write(ContentType.application_data, data);
     this.earlyWrites = [];
+    if (this.closeRequested) this.sendCloseNotify();
+  }
+
+  private sendCloseNotify(): void {
+    this.sendAlert("warning", "close_notify");
+    this.sentCloseNotify = true;
+    this.currentStatus = "closing";
   }
 
   private flush(): void {
-    if (!this.writer.hasPending) return;
+    if (this.currentStatus === "closed" || !this.writer.hasPending) return;
     const bytes = this.writer.take();
     if (this.events.has("send")) this.events.emit("send", bytes);
     else this.output.push(bytes);

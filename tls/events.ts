@@ -20,10 +20,16 @@ export interface HandshakeInfo {
   sessionId: Uint8Array;
   /** RFC 7627 extended master secret in use. */
   extendedMasterSecret: boolean;
+  /** RFC 7366 encrypt-then-MAC in use (CBC suites). */
+  encryptThenMac: boolean;
+  /** The ALPN protocol agreed (RFC 7301), or `false` (node:tls `alpnProtocol`). */
+  alpnProtocol: string | false;
   /** RFC 5746 secure renegotiation supported by both sides. */
   secureRenegotiation: boolean;
   /** SNI host name: sent by the client / received by the server. */
   servername?: string;
+  /** RFC 6066 max_fragment_length in force (bytes), when negotiated. */
+  maxFragmentLength?: number;
 }
 
 /** An alert sent or received. */

@@ -6,6 +6,7 @@ export { type ConnectionStatus, TlsConnection } from "./connection.js";
 export { TlsError } from "./errors.js";
 export type { AlertInfo, CloseInfo, HandshakeInfo, TlsEventName, TlsEvents, TraceStep } from "./events.js";
 export { createSecureContext, type SecureContext, setDefaultProvider } from "./handshake/config.js";
+export { defaultPeerVerifier } from "./handshake/default-verifier.js";
 export { FLOWS, type Flow, type FlowStep, FULL_HANDSHAKE, flowToMermaid } from "./handshake/flows.js";
 export type {
   PeerCertificateVerifier,
@@ -17,3 +18,4 @@ export type * from "./provider.js";
 export { TlsServer } from "./server.js";
 export { CIPHER_SUITES, type CipherSuite, resolveCipherSuites, suiteById, suiteByName } from "./suites.js";
 export type { TlsVersionName } from "./versions.js";
+export * from "./x509/index.js";

@@ -1,6 +1,8 @@
 // Connection options. Names match node:tls wherever the two overlap, so adapters pass them through.
 
+import type { ClientCertificateSelector } from "./handshake/client-certificate.js";
 import type { SecureContext } from "./handshake/config.js";
+import type { MaxFragmentLength } from "./handshake/max-fragment-length.js";
 import type { PeerCertificateVerifier } from "./handshake/peer-verifier.js";
 import type { CryptoProvider, ProviderRsaPrivateKey, RsaPrivateComponents } from "./provider.js";
 import type { TlsVersionName } from "./versions.js";
@@ -47,6 +49,13 @@ export interface TlsCommonOptions {
   rejectUnauthorized?: boolean;
   /** Offer/accept the extended master secret (RFC 7627). Default `true`. */
   extendedMasterSecret?: boolean;
+  /** Offer/accept encrypt-then-MAC for CBC suites (RFC 7366). Default `true`. */
+  encryptThenMac?: boolean;
+  /**
+   * ALPN protocol names (RFC 7301, node:tls name), in preference order: offered by the client; on the
+   * server, the first of these that the client offers is selected (no overlap → no_application_protocol).
+   */
+  ALPNProtocols?: string[];
   /** Clock for certificate validity checks. Default: the current time. */
   now?: Date | (() => Date);
   /**
@@ -68,13 +77,32 @@ export interface TlsCommonOptions {
 export interface TlsClientOptions extends TlsCommonOptions {
   /** Server name for SNI (RFC 6066 §3) and hostname verification. IP literals are verified but not sent. */
   servername?: string;
+  /**
+   * Send TLS_FALLBACK_SCSV (RFC 7507): set it only when retrying with a lower `maxVersion` after a
+   * failed attempt, so a server supporting more refuses (inappropriate_fallback) an attacker-made
+   * downgrade. Default `false`.
+   */
+  fallbackSCSV?: boolean;
+  /**
+   * Ask for smaller records (RFC 6066 §4): 512, 1024, 2048 or 4096 bytes of plaintext. Used when the
+   * server echoes it (`session.maxFragmentLength`); a server answering another value → illegal_parameter.
+   */
+  maxFragmentLength?: MaxFragmentLength;
+  /**
+   * Chooses the certificate that answers a CertificateRequest (RFC 5246 §7.4.4): receives the request
+   * (certificate types, CA names, TLS 1.2 signature schemes) and returns `{ cert, key }` or `null` (send
+   * an empty Certificate). Default: the `cert`/`key` options when set.
+   */
+  selectClientCertificate?: ClientCertificateSelector;
 }
 
 /** Server options (node:tls `createServer` names). */
 export interface TlsServerOptions extends TlsCommonOptions {
   /**
-   * Ask the client for a certificate. Client authentication arrives with issue 6; until then `true`
-   * throws `ERR_TLS_NOT_IMPLEMENTED` rather than silently accepting unauthenticated clients.
+   * Ask the client for a certificate (CertificateRequest naming the `ca` subjects). With
+   * `rejectUnauthorized` (default) a client without a valid certificate fails the handshake
+   * (handshake_failure / the certificate's alert); with `rejectUnauthorized: false` it is accepted and
+   * `authorized` / `authorizationError` tell. Default `false`.
    */
   requestCert?: boolean;
   /**

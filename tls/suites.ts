@@ -157,7 +157,7 @@ export const CIPHER_SUITES: readonly CipherSuite[] = ROWS.map(
 
 /** RFC 5746 §3.3 signalling suite value (not a real suite). */
 export const TLS_EMPTY_RENEGOTIATION_INFO_SCSV = 0x00ff;
-/** RFC 7507 signalling suite value (handled in issue 6). */
+/** RFC 7507 signalling suite value: the server refuses it below its highest version. */
 export const TLS_FALLBACK_SCSV = 0x5600;
 
 const BY_ID = new Map(CIPHER_SUITES.map((s) => [s.id, s]));

@@ -14,12 +14,6 @@ export const NUM_BYTES: i32 = MAX_LIMBS * 4;
 /** Largest supported modulus, in bits. */
 export const MAX_BITS: i32 = 4096;
 
-/** Number of limbs needed for `bits` bits. */
-// @ts-ignore: decorator
-@inline export function limbsFor(bits: i32): i32 {
-  return (bits + LIMB_BITS - 1) / LIMB_BITS;
-}
-
 /** Limb `i` of the number at `a`. */
 // @ts-ignore: decorator
 @inline export function limb(a: usize, i: i32): u32 {
@@ -156,10 +150,4 @@ export function numEqualMask(a: usize, b: usize, nl: i32): u32 {
   let diff: u32 = 0;
   for (let i = 0; i < nl; i++) diff |= limb(a, i) ^ limb(b, i);
   return <u32>(((<u64>diff) - 1) >> 32);
-}
-
-/** 1 when all nl limbs are zero (variable time). */
-export function numIsZero(a: usize, nl: i32): bool {
-  for (let i = 0; i < nl; i++) if (limb(a, i) != 0) return false;
-  return true;
 }

@@ -9,8 +9,10 @@
 //   +16+2NUM  rr    R^2 mod m
 //   +16+3NUM  rrr   R^3 mod m
 // Products are accumulated in a u64 scratch row without carries (a 28×28-bit product leaves eight
-// spare bits), normalized once, reduced row by row (REDC), and finished by one constant-time
-// conditional subtraction. The row kernel is SIMD (i64x2.extmul of i32x4 lanes) in the SIMD build.
+// spare bits) and reduced four rows at a time (REDC). R = 2^(28·nl) > 4m keeps every result below 2m
+// (Walter), so no conditional subtraction is needed between operations; modFinal() brings a value
+// into [0, m) with a masked subtraction where a canonical one is needed. The row kernels use
+// i64x2.extmul of i32x4 lanes in the SIMD build.
 import { LIMB_BITS, LIMB_MASK, MAX_LIMBS, NUM_BYTES, limb, numCopy, numSelect, numSetSmall, numZero, setLimb } from "./limbs";
 
 /** Size of a modulus context in bytes. */
@@ -364,11 +366,6 @@ export function modPrepare(m: usize, bits: i32): i32 {
   montSqr(modRRR(m), rr, m); // R³
   modFinal(modRRR(m), modRRR(m), m);
   return 0;
-}
-
-/** Copies the modulus context `src` to `dst`. */
-export function modCopy(dst: usize, src: usize): void {
-  memory.copy(dst, src, <usize>MOD_BYTES);
 }
 
 /** r = a · b as plain integers (al and bl limbs; r gets al + bl limbs). r must not alias a or b. */

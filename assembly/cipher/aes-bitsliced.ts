@@ -8,8 +8,7 @@
 const ST: usize = memory.data(64, 16);
 /** Bitsliced round keys (up to 15 × 8 planes). */
 const RKS: usize = memory.data(15 * 64, 16);
-/** GF(2^8) temporaries: products before reduction (15 planes) and power chain values. */
-const PROD: usize = memory.data(15 * 8, 16);
+/** GF(2^8) power chain values. */
 const X2: usize = memory.data(64, 16);
 const X3: usize = memory.data(64, 16);
 const X12: usize = memory.data(64, 16);
@@ -24,33 +23,88 @@ const TMP: usize = memory.data(64, 16);
   store<u64>(base + (<usize>i << 3), v);
 }
 
-/** Reduces the 15 product planes modulo x^8 + x^4 + x^3 + x + 1 into `dst`. */
-function reduce(dst: usize): void {
-  for (let k = 14; k >= 8; k--) {
-    const c = pl(PROD, k);
-    setPl(PROD, k - 8, pl(PROD, k - 8) ^ c);
-    setPl(PROD, k - 7, pl(PROD, k - 7) ^ c);
-    setPl(PROD, k - 5, pl(PROD, k - 5) ^ c);
-    setPl(PROD, k - 4, pl(PROD, k - 4) ^ c);
-  }
-  memory.copy(dst, PROD, 64);
-}
-
-/** dst = a · b in GF(2^8), bitsliced (dst may alias a or b). */
+/** dst = a · b in GF(2^8), bitsliced, unrolled over locals (dst may alias a or b). */
 function gfMul(dst: usize, a: usize, b: usize): void {
-  memory.fill(PROD, 0, 15 * 8);
-  for (let i = 0; i < 8; i++) {
-    const ai = pl(a, i);
-    for (let j = 0; j < 8; j++) setPl(PROD, i + j, pl(PROD, i + j) ^ (ai & pl(b, j)));
-  }
-  reduce(dst);
+  const a0 = pl(a, 0), b0 = pl(b, 0);
+  const a1 = pl(a, 1), b1 = pl(b, 1);
+  const a2 = pl(a, 2), b2 = pl(b, 2);
+  const a3 = pl(a, 3), b3 = pl(b, 3);
+  const a4 = pl(a, 4), b4 = pl(b, 4);
+  const a5 = pl(a, 5), b5 = pl(b, 5);
+  const a6 = pl(a, 6), b6 = pl(b, 6);
+  const a7 = pl(a, 7), b7 = pl(b, 7);
+  let c0 = (a0 & b0);
+  let c1 = (a0 & b1) ^ (a1 & b0);
+  let c2 = (a0 & b2) ^ (a1 & b1) ^ (a2 & b0);
+  let c3 = (a0 & b3) ^ (a1 & b2) ^ (a2 & b1) ^ (a3 & b0);
+  let c4 = (a0 & b4) ^ (a1 & b3) ^ (a2 & b2) ^ (a3 & b1) ^ (a4 & b0);
+  let c5 = (a0 & b5) ^ (a1 & b4) ^ (a2 & b3) ^ (a3 & b2) ^ (a4 & b1) ^ (a5 & b0);
+  let c6 = (a0 & b6) ^ (a1 & b5) ^ (a2 & b4) ^ (a3 & b3) ^ (a4 & b2) ^ (a5 & b1) ^ (a6 & b0);
+  let c7 = (a0 & b7) ^ (a1 & b6) ^ (a2 & b5) ^ (a3 & b4) ^ (a4 & b3) ^ (a5 & b2) ^ (a6 & b1) ^ (a7 & b0);
+  let c8 = (a1 & b7) ^ (a2 & b6) ^ (a3 & b5) ^ (a4 & b4) ^ (a5 & b3) ^ (a6 & b2) ^ (a7 & b1);
+  let c9 = (a2 & b7) ^ (a3 & b6) ^ (a4 & b5) ^ (a5 & b4) ^ (a6 & b3) ^ (a7 & b2);
+  let c10 = (a3 & b7) ^ (a4 & b6) ^ (a5 & b5) ^ (a6 & b4) ^ (a7 & b3);
+  let c11 = (a4 & b7) ^ (a5 & b6) ^ (a6 & b5) ^ (a7 & b4);
+  let c12 = (a5 & b7) ^ (a6 & b6) ^ (a7 & b5);
+  let c13 = (a6 & b7) ^ (a7 & b6);
+  let c14 = (a7 & b7);
+  c6 ^= c14; c7 ^= c14; c9 ^= c14; c10 ^= c14;
+  c5 ^= c13; c6 ^= c13; c8 ^= c13; c9 ^= c13;
+  c4 ^= c12; c5 ^= c12; c7 ^= c12; c8 ^= c12;
+  c3 ^= c11; c4 ^= c11; c6 ^= c11; c7 ^= c11;
+  c2 ^= c10; c3 ^= c10; c5 ^= c10; c6 ^= c10;
+  c1 ^= c9; c2 ^= c9; c4 ^= c9; c5 ^= c9;
+  c0 ^= c8; c1 ^= c8; c3 ^= c8; c4 ^= c8;
+  setPl(dst, 0, c0);
+  setPl(dst, 1, c1);
+  setPl(dst, 2, c2);
+  setPl(dst, 3, c3);
+  setPl(dst, 4, c4);
+  setPl(dst, 5, c5);
+  setPl(dst, 6, c6);
+  setPl(dst, 7, c7);
 }
 
-/** dst = a² in GF(2^8), bitsliced (a linear map). */
+/** dst = a² in GF(2^8), bitsliced (a linear map: a_i moves to x^2i, then reduction). */
 function gfSquare(dst: usize, a: usize): void {
-  memory.fill(PROD, 0, 15 * 8);
-  for (let i = 0; i < 8; i++) setPl(PROD, 2 * i, pl(a, i));
-  reduce(dst);
+  const a0 = pl(a, 0);
+  const a1 = pl(a, 1);
+  const a2 = pl(a, 2);
+  const a3 = pl(a, 3);
+  const a4 = pl(a, 4);
+  const a5 = pl(a, 5);
+  const a6 = pl(a, 6);
+  const a7 = pl(a, 7);
+  let c0: u64 = a0;
+  let c1: u64 = 0;
+  let c2: u64 = a1;
+  let c3: u64 = 0;
+  let c4: u64 = a2;
+  let c5: u64 = 0;
+  let c6: u64 = a3;
+  let c7: u64 = 0;
+  let c8: u64 = a4;
+  let c9: u64 = 0;
+  let c10: u64 = a5;
+  let c11: u64 = 0;
+  let c12: u64 = a6;
+  let c13: u64 = 0;
+  let c14: u64 = a7;
+  c6 ^= c14; c7 ^= c14; c9 ^= c14; c10 ^= c14;
+  c5 ^= c13; c6 ^= c13; c8 ^= c13; c9 ^= c13;
+  c4 ^= c12; c5 ^= c12; c7 ^= c12; c8 ^= c12;
+  c3 ^= c11; c4 ^= c11; c6 ^= c11; c7 ^= c11;
+  c2 ^= c10; c3 ^= c10; c5 ^= c10; c6 ^= c10;
+  c1 ^= c9; c2 ^= c9; c4 ^= c9; c5 ^= c9;
+  c0 ^= c8; c1 ^= c8; c3 ^= c8; c4 ^= c8;
+  setPl(dst, 0, c0);
+  setPl(dst, 1, c1);
+  setPl(dst, 2, c2);
+  setPl(dst, 3, c3);
+  setPl(dst, 4, c4);
+  setPl(dst, 5, c5);
+  setPl(dst, 6, c6);
+  setPl(dst, 7, c7);
 }
 
 /** x ← x^254 (= x^-1, with 0 ↦ 0) on the state planes. */
@@ -100,24 +154,32 @@ function invSubBytes(): void {
 
 const ROW0: u64 = 0x1111111111111111;
 
-/** Rotates row r of every 16-bit lane by `amount` columns (4·amount bit positions) toward lower columns. */
+/** Positions q < 16 - 4·amount of every 16-bit lane, for amount = 1, 2, 3. */
+const LOW1: u64 = 0x0fff0fff0fff0fff;
+const LOW2: u64 = 0x00ff00ff00ff00ff;
+const LOW3: u64 = 0x000f000f000f000f;
+
+/** Rotates the bits of row r (positions ≡ r mod 4) of every 16-bit lane down by 4·amount, in-lane. */
 // @ts-ignore: decorator
-@inline function rotateRows(x: u64, r: i32, amount: i32): u64 {
-  const m = ROW0 << <u64>r;
-  const s = <u64>(4 * amount);
-  let low: u64 = 0;
-  for (let q = 0; q < 16; q++) if (q < 16 - 4 * amount) low |= (<u64>1) << <u64>q;
-  low *= 0x0001000100010001;
+@inline function rotateRow(x: u64, r: u64, amount: u64, low: u64): u64 {
+  const m = ROW0 << r;
+  const s = amount << 2;
   return ((x >> s) & m & low) | ((x << (16 - s)) & m & ~low);
 }
 
-/** ShiftRows (forward = true) or InvShiftRows on every plane. */
-function shiftRows(forward: bool): void {
+/** ShiftRows (new column c of row r = old column c + r) on every plane. */
+function shiftRows(): void {
   for (let i = 0; i < 8; i++) {
     const x = pl(ST, i);
-    let y = x & ROW0;
-    for (let r = 1; r < 4; r++) y |= rotateRows(x, r, forward ? r : 4 - r);
-    setPl(ST, i, y);
+    setPl(ST, i, (x & ROW0) | rotateRow(x, 1, 1, LOW1) | rotateRow(x, 2, 2, LOW2) | rotateRow(x, 3, 3, LOW3));
+  }
+}
+
+/** InvShiftRows (new column c of row r = old column c - r) on every plane. */
+function invShiftRows(): void {
+  for (let i = 0; i < 8; i++) {
+    const x = pl(ST, i);
+    setPl(ST, i, (x & ROW0) | rotateRow(x, 1, 3, LOW3) | rotateRow(x, 2, 2, LOW2) | rotateRow(x, 3, 1, LOW1));
   }
 }
 
@@ -206,12 +268,12 @@ export function encryptBitsliced(ptr: usize, n: i32, rounds: i32): void {
   addRoundKey(0);
   for (let r = 1; r < rounds; r++) {
     subBytes();
-    shiftRows(true);
+    shiftRows();
     mixColumns();
     addRoundKey(r);
   }
   subBytes();
-  shiftRows(true);
+  shiftRows();
   addRoundKey(rounds);
   unpack(ptr, n);
 }
@@ -221,12 +283,12 @@ export function decryptBitsliced(ptr: usize, n: i32, rounds: i32): void {
   pack(ST, ptr, n, false);
   addRoundKey(rounds);
   for (let r = rounds - 1; r > 0; r--) {
-    shiftRows(false);
+    invShiftRows();
     invSubBytes();
     addRoundKey(r);
     invMixColumns();
   }
-  shiftRows(false);
+  invShiftRows();
   invSubBytes();
   addRoundKey(0);
   unpack(ptr, n);

@@ -77,12 +77,19 @@ function xtimeV(t: v128): v128 {
   return v128.xor(i8x16.add(t, t), v128.and(i8x16.lt_s(t, i8x16.splat(0)), v128.load(K + C1B_OFF)));
 }
 
+/** Each column's bytes rotated by one row (byte i ← byte i+1): a 32-bit lane rotation, no constant. */
+// @ts-ignore: decorator
+@inline
+function rotColumns(x: v128): v128 {
+  return v128.or(i32x4.shr_u(x, 8), i32x4.shl(x, 24));
+}
+
 /** ShiftRows + MixColumns of an already substituted state (FIPS 197 §5.1.2–5.1.3). */
 // @ts-ignore: decorator
 @inline
 function shiftMix(x: v128): v128 {
   const a = i8x16.shuffle(x, x, 0, 5, 10, 15, 4, 9, 14, 3, 8, 13, 2, 7, 12, 1, 6, 11);
-  const b = i8x16.shuffle(x, x, 5, 10, 15, 0, 9, 14, 3, 4, 13, 2, 7, 8, 1, 6, 11, 12);
+  const b = rotColumns(a);
   const t = v128.xor(a, b);
   return v128.xor(v128.xor(xtimeV(t), b), i8x16.shuffle(t, t, 2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13));
 }
@@ -93,7 +100,7 @@ function shiftMix(x: v128): v128 {
 function invMix(x: v128): v128 {
   const w = v128.xor(x, i8x16.shuffle(x, x, 2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13));
   const y = v128.xor(x, xtimeV(xtimeV(w)));
-  const b = i8x16.shuffle(y, y, 1, 2, 3, 0, 5, 6, 7, 4, 9, 10, 11, 8, 13, 14, 15, 12);
+  const b = rotColumns(y);
   const t = v128.xor(y, b);
   return v128.xor(v128.xor(xtimeV(t), b), i8x16.shuffle(t, t, 2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13));
 }

@@ -67,17 +67,20 @@ let w1: u32 = 0;
 let w2: u32 = 0;
 let w3: u32 = 0;
 
-/** Five or six MIXING rounds (§3.1) starting at key word `j`, on the globals w0..w3. */
+/**
+ * Five or six MIXING rounds (§3.1) starting at key word `j`, on the globals w0..w3. The RFC's
+ * (a & b) + (~a & c) is a bitwise select (disjoint bits), computed as c ^ ((b ^ c) & a).
+ */
 // @ts-ignore: decorator
 @inline
 function mixRounds(ctx: usize, j: u32, rounds: u32): void {
   let r0 = w0, r1 = w1, r2 = w2, r3 = w3;
   for (let n: u32 = 0; n < rounds; n++) {
     const kp = ctx + (<usize>(j + 4 * n) << 1);
-    r0 = rol16((r0 + <u32>load<u16>(kp) + (r3 & r2) + (~r3 & r1)) & 0xffff, 1);
-    r1 = rol16((r1 + <u32>load<u16>(kp, 2) + (r0 & r3) + (~r0 & r2)) & 0xffff, 2);
-    r2 = rol16((r2 + <u32>load<u16>(kp, 4) + (r1 & r0) + (~r1 & r3)) & 0xffff, 3);
-    r3 = rol16((r3 + <u32>load<u16>(kp, 6) + (r2 & r1) + (~r2 & r0)) & 0xffff, 5);
+    r0 = rol16((r0 + <u32>load<u16>(kp) + (r1 ^ ((r2 ^ r1) & r3))) & 0xffff, 1);
+    r1 = rol16((r1 + <u32>load<u16>(kp, 2) + (r2 ^ ((r3 ^ r2) & r0))) & 0xffff, 2);
+    r2 = rol16((r2 + <u32>load<u16>(kp, 4) + (r3 ^ ((r0 ^ r3) & r1))) & 0xffff, 3);
+    r3 = rol16((r3 + <u32>load<u16>(kp, 6) + (r0 ^ ((r1 ^ r0) & r2))) & 0xffff, 5);
   }
   w0 = r0;
   w1 = r1;
@@ -102,10 +105,10 @@ function rmixRounds(ctx: usize, j: u32, rounds: u32): void {
   let r0 = w0, r1 = w1, r2 = w2, r3 = w3;
   for (let n: u32 = 0; n < rounds; n++) {
     const kp = ctx + (<usize>(j - 3 - 4 * n) << 1);
-    r3 = (ror16(r3, 5) - <u32>load<u16>(kp, 6) - (r2 & r1) - (~r2 & r0)) & 0xffff;
-    r2 = (ror16(r2, 3) - <u32>load<u16>(kp, 4) - (r1 & r0) - (~r1 & r3)) & 0xffff;
-    r1 = (ror16(r1, 2) - <u32>load<u16>(kp, 2) - (r0 & r3) - (~r0 & r2)) & 0xffff;
-    r0 = (ror16(r0, 1) - <u32>load<u16>(kp) - (r3 & r2) - (~r3 & r1)) & 0xffff;
+    r3 = (ror16(r3, 5) - <u32>load<u16>(kp, 6) - (r0 ^ ((r1 ^ r0) & r2))) & 0xffff;
+    r2 = (ror16(r2, 3) - <u32>load<u16>(kp, 4) - (r3 ^ ((r0 ^ r3) & r1))) & 0xffff;
+    r1 = (ror16(r1, 2) - <u32>load<u16>(kp, 2) - (r2 ^ ((r3 ^ r2) & r0))) & 0xffff;
+    r0 = (ror16(r0, 1) - <u32>load<u16>(kp) - (r1 ^ ((r2 ^ r1) & r3))) & 0xffff;
   }
   w0 = r0;
   w1 = r1;

@@ -1,7 +1,7 @@
 // RSA exports (PKCS#1 v2.2 / RFC 8017): key slots, raw operations, PKCS#1 v1.5 decryption and
 // key generation. All take pointers into WASM memory; the bindings live in bindings/rsa/.
 import { KEY_BASE, KEY_SLOT_BYTES, KEY_SLOTS, keyPreparePrivate, keyPreparePublic, keySetComponent } from "./key";
-import { freshBlind, privateOp, publicOp } from "./rawop";
+import { privateOp, publicOp } from "./rawop";
 import { keygenCandidate, keygenComponent, keygenFinish, keygenWipe } from "./keygen";
 import { decryptPkcs1, decryptTlsPremaster } from "./pkcs1";
 
@@ -38,11 +38,6 @@ export function rsaPublic(slot: usize, src: usize, dst: usize): i32 {
 /** Raw private operation on k bytes: CRT, blinded, checked (0 ok, 1 input ≥ n, 2 fault). */
 export function rsaPrivate(slot: usize, src: usize, dst: usize): i32 {
   return privateOp(slot, src, dst);
-}
-
-/** Makes the next private operation with this key draw a fresh blind (the trace tests use it). */
-export function rsaKeyFreshBlind(slot: usize): void {
-  freshBlind(slot);
 }
 
 /** RFC 5246 §7.4.7.1 premaster decryption: always writes 48 bytes, never fails. */

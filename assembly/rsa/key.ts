@@ -8,8 +8,8 @@
 //   +12 nBytes   i32 modulus length in bytes (k)
 //   +16 N, P, Q  modulus contexts (MOD_BYTES each)
 //   then e, dp, dq, qinv as limb buffers (NUM_BYTES each)
-//   then the blinding state: r^e mod p, r^-1 mod p, r^e mod q, r^-1 mod q (Montgomery form, NUM_BYTES
-//   each) and the number of further operations it may serve (i32, 0 = draw a fresh blind)
+//   then the blinding state: r^e mod p, r^-1 mod p, r^e mod q, r^-1 mod q (Montgomery form) and
+//   a u32 count of operations since the blind was last drawn from scratch
 import { LIMB_BITS, MAX_BITS, NUM_BYTES, limb, numBitLength, numCompare, numFromBytes, numZero } from "../bignum/limbs";
 import { MOD_BYTES, modLimbs, modN, modPrepare, numMul } from "../bignum/montgomery";
 
@@ -66,12 +66,12 @@ export const COMPONENT_QINV: i32 = 6;
 @inline export function keyQinv(slot: usize): usize {
   return keyE(slot) + 3 * <usize>NUM_BYTES;
 }
-/** Blinding state: r^e mod p, r^-1 mod p, r^e mod q, r^-1 mod q at +0, +NUM, +2NUM, +3NUM. */
+/** Blinding state number `i` (0 r^e mod p, 1 r^-1 mod p, 2 r^e mod q, 3 r^-1 mod q). */
 // @ts-ignore: decorator
-@inline export function keyBlind(slot: usize): usize {
-  return keyE(slot) + 4 * <usize>NUM_BYTES;
+@inline export function keyBlind(slot: usize, i: i32): usize {
+  return keyE(slot) + <usize>(4 + i) * <usize>NUM_BYTES;
 }
-/** Address of the i32 count of further private operations the current blind may serve. */
+/** Address of the u32 count of operations since the blind was regenerated (0: regenerate). */
 // @ts-ignore: decorator
 @inline export function keyBlindUses(slot: usize): usize {
   return keyE(slot) + 8 * <usize>NUM_BYTES;
@@ -157,7 +157,7 @@ export function keyPreparePrivate(slot: usize): i32 {
   if (numCompare(keyDp(slot), modN(modp), MAX_COMPONENT_LIMBS) >= 0) return 3;
   if (numCompare(keyDq(slot), modN(modq), MAX_COMPONENT_LIMBS) >= 0) return 3;
   if (numCompare(keyQinv(slot), modN(modp), MAX_COMPONENT_LIMBS) >= 0) return 3;
-  store<i32>(keyBlindUses(slot), 0);
+  store<u32>(keyBlindUses(slot), 0);
   store<i32>(slot, 2);
   return 0;
 }

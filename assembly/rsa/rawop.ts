@@ -1,10 +1,9 @@
 // The raw RSA operations (RFC 8017 §5.1): RSAEP/RSAVP1 (public) and RSADP/RSASP1 (private: CRT with
-// Garner recombination, base blinding with a random blind (fresh every 32 operations, squared in
-// between), and a check of the result with the
+// Garner recombination, base blinding with a fresh random blind, and a check of the result with the
 // public exponent before it is released).
 import { randomFill } from "../io/index";
-import { LIMB_MASK, MAX_LIMBS, NUM_BYTES, limb, numCompare, numCopy, numEqualMask, numFromBytes, numToBytes, numZero, setLimb } from "../bignum/limbs";
-import { modAdd, modFinal, modBits, modLimbs, modN, modRR, modSub, fromMont, montMul, montSqr, numMul, toMont } from "../bignum/montgomery";
+import { LIMB_BITS, LIMB_MASK, MAX_LIMBS, NUM_BYTES, limb, numCompare, numCopy, numEqualMask, numFromBytes, numSub, numToBytes, numZero, setLimb } from "../bignum/limbs";
+import { modAdd, modFinal, modBits, modLimbs, modN, modRR, modSub, fromMont, montMul, numMul, toMont } from "../bignum/montgomery";
 import { modExpSecret, modExpSmall } from "../bignum/modexp";
 import { modInverse } from "../bignum/inverse";
 import { keyBlind, keyBlindUses, keyBytes, keyDp, keyDq, keyE, keyEBits, keyESmall, keyModN, keyModP, keyModQ, keyQinv } from "./key";
@@ -28,31 +27,6 @@ const MQ: usize = SCRATCH + 5 * <usize>NUM_BYTES;
 const R: usize = SCRATCH + 10 * <usize>NUM_BYTES; // two numbers wide
 const S: usize = SCRATCH + 12 * <usize>NUM_BYTES; // two numbers wide
 const WIDE: usize = SCRATCH + 14 * <usize>NUM_BYTES; // two numbers wide
-
-/**
- * Private operations one blind serves. Between them the blind is updated by squaring both halves
- * (r → r², as OpenSSL's BN_BLINDING and Kocher §10 suggest), which costs four squarings instead of a
- * fresh draw with its modular inverse (a third of the operation); every 32nd operation draws anew.
- */
-const BLIND_USES: i32 = 32;
-
-// The key's blinding state (see keyBlind): r^e and r^-1 modulo p, then modulo q.
-// @ts-ignore: decorator
-@inline function blindP(slot: usize): usize {
-  return keyBlind(slot);
-}
-// @ts-ignore: decorator
-@inline function unblindP(slot: usize): usize {
-  return keyBlind(slot) + <usize>NUM_BYTES;
-}
-// @ts-ignore: decorator
-@inline function blindQ(slot: usize): usize {
-  return keyBlind(slot) + 2 * <usize>NUM_BYTES;
-}
-// @ts-ignore: decorator
-@inline function unblindQ(slot: usize): usize {
-  return keyBlind(slot) + 3 * <usize>NUM_BYTES;
-}
 
 function wipeScratch(): void {
   memory.fill(SCRATCH, 0, <usize>SCRATCH_COUNT * <usize>NUM_BYTES);
@@ -96,13 +70,15 @@ function reduceToMont(r: usize, x: usize, xl: i32, m: usize): void {
   }
 }
 
+/** Operations between two full regenerations of the blind (each one still mixes in fresh randomness). */
+const BLIND_REFRESH: u32 = 32;
+
 /**
- * Draws a fresh random blind r and computes r^e and r^-1 modulo p and q (Montgomery form). The
- * inverse is taken modulo the public n, of r·s for a second random s, so the variable-time binary
- * GCD sees only a uniformly random value and a public modulus (never p or q). Applying the blind
- * per prime equals blinding c by r^e mod n: (c·r^e)^dp = c^dp·r (mod p) since e·dp ≡ 1 (mod p − 1).
+ * Draws a full-size random blind r and stores r^e and r^-1 modulo p and q (Montgomery form) in the
+ * key slot. The inverse is taken modulo the public n, of r·s for a second random s, so the
+ * variable-time binary GCD sees only a uniformly random value and a public modulus (never p or q).
  */
-function makeBlind(slot: usize): bool {
+function regenerateBlind(slot: usize): bool {
   const modn = keyModN(slot);
   const modp = keyModP(slot);
   const modq = keyModQ(slot);
@@ -120,41 +96,103 @@ function makeBlind(slot: usize): bool {
     modFinal(Y, Y, modn);
     numZero(S, 2 * MAX_LIMBS);
     numCopy(S, Y, nl);
-    reduceToMont(unblindP(slot), S, nl, modp);
-    reduceToMont(unblindQ(slot), S, nl, modq);
+    reduceToMont(keyBlind(slot, 1), S, nl, modp);
+    reduceToMont(keyBlind(slot, 3), S, nl, modq);
     reduceToMont(X, R, nl, modp);
-    powPublic(blindP(slot), X, slot, modp);
+    powPublic(keyBlind(slot, 0), X, slot, modp);
     reduceToMont(X, R, nl, modq);
-    powPublic(blindQ(slot), X, slot, modq);
+    powPublic(keyBlind(slot, 2), X, slot, modq);
     return true;
   }
   return false;
 }
 
 /**
- * The blind for this operation: a fresh one every BLIND_USES operations, else the previous one squared
- * ((r²)^e = (r^e)² and (r²)^-1 = (r^-1)²). Which branch runs depends only on the operation count.
+ * S = t^-1 mod n for a small t (< 2^35): n = q·t + r0, then the extended Euclidean algorithm on the
+ * words (t, r0) gives a·t + b·r0 = 1, so t^-1 ≡ a − b·q (mod n). Linear in the size of n.
  */
-function nextBlind(slot: usize): bool {
-  const uses = load<i32>(keyBlindUses(slot));
-  if (uses <= 0) {
-    if (!makeBlind(slot)) return false;
-    store<i32>(keyBlindUses(slot), BLIND_USES - 1);
-    return true;
+function smallInverseModN(t: u64, modn: usize): void {
+  const nl = modLimbs(modn);
+  const n = modN(modn);
+  // q = n div t (into R), r0 = n mod t.
+  numZero(R, 2 * MAX_LIMBS);
+  let rem: u64 = 0;
+  for (let i = nl - 1; i >= 0; i--) {
+    const cur = (rem << LIMB_BITS) | <u64>limb(n, i);
+    setLimb(R, i, <u32>(cur / t));
+    rem = cur % t;
   }
-  const modp = keyModP(slot);
-  const modq = keyModQ(slot);
-  montSqr(blindP(slot), blindP(slot), modp);
-  montSqr(unblindP(slot), unblindP(slot), modp);
-  montSqr(blindQ(slot), blindQ(slot), modq);
-  montSqr(unblindQ(slot), unblindQ(slot), modq);
-  store<i32>(keyBlindUses(slot), uses - 1);
-  return true;
+  let r0: i64 = <i64>t;
+  let r1: i64 = <i64>rem;
+  let a0: i64 = 1;
+  let a1: i64 = 0;
+  let b0: i64 = 0;
+  let b1: i64 = 1;
+  while (r1 != 0) {
+    const k = r0 / r1;
+    const r2 = r0 - k * r1;
+    r0 = r1;
+    r1 = r2;
+    const a2 = a0 - k * a1;
+    a0 = a1;
+    a1 = a2;
+    const b2 = b0 - k * b1;
+    b0 = b1;
+    b1 = b2;
+  }
+  // a0·t + b0·r0 = 1. X = |b0|·q (< n), then S = ±|a0| ∓ X mod n.
+  const bAbs = <u64>(b0 < 0 ? -b0 : b0);
+  let carry: u64 = 0;
+  for (let i = 0; i < nl; i++) {
+    const v = bAbs * <u64>limb(R, i) + carry;
+    setLimb(X, i, <u32>v & LIMB_MASK);
+    carry = v >> LIMB_BITS;
+  }
+  const aAbs = <u64>(a0 < 0 ? -a0 : a0);
+  numZero(Y, nl);
+  setLimb(Y, 0, <u32>aAbs & LIMB_MASK);
+  setLimb(Y, 1, <u32>(aAbs >> LIMB_BITS));
+  // term for a: a0 ≥ 0 → |a0|, else n − |a0| (|a0| < t < n, and |a0| > 0 when negative).
+  if (a0 < 0) numSub(Y, n, Y, nl);
+  // term for −b0·q: b0 > 0 → n − X, else X (X < n; X = 0 only when b0 = 0).
+  if (b0 > 0) numSub(X, n, X, nl);
+  numZero(S, 2 * MAX_LIMBS);
+  modAdd(S, Y, X, modn);
 }
 
-/** Makes the next private operation of the key in `slot` draw a fresh blind (tests, key reuse). */
-export function freshBlind(slot: usize): void {
-  store<i32>(keyBlindUses(slot), 0);
+/**
+ * Refreshes the key's blind before an operation: every call multiplies r by a fresh random t
+ * (2^34 ≤ t < 2^35), updating r^e and r^-1 modulo p and q; every BLIND_REFRESH calls (and on first
+ * use) r is redrawn from scratch at full size. The blind is never reused, and r itself — full-size
+ * random, unknown outside WASM — is never derivable from the fresh factors.
+ */
+function makeBlind(slot: usize): bool {
+  const uses = load<u32>(keyBlindUses(slot));
+  store<u32>(keyBlindUses(slot), (uses + 1) % BLIND_REFRESH);
+  if (uses == 0) return regenerateBlind(slot);
+  const modn = keyModN(slot);
+  const modp = keyModP(slot);
+  const modq = keyModQ(slot);
+  const nl = modLimbs(modn);
+  randomFill(Z, 8);
+  const t: u64 = (load<u64>(Z) & ((<u64>1 << 34) - 1)) | (<u64>1 << 34);
+  smallInverseModN(t, modn);
+  // r^-1 ← r^-1 · t^-1 (mod p, mod q).
+  reduceToMont(X, S, nl, modp);
+  montMul(keyBlind(slot, 1), keyBlind(slot, 1), X, modp);
+  reduceToMont(X, S, nl, modq);
+  montMul(keyBlind(slot, 3), keyBlind(slot, 3), X, modq);
+  // r^e ← r^e · t^e (mod p, mod q).
+  numZero(S, 2 * MAX_LIMBS);
+  setLimb(S, 0, <u32>t & LIMB_MASK);
+  setLimb(S, 1, <u32>(t >> LIMB_BITS));
+  reduceToMont(X, S, 2, modp);
+  powPublic(Y, X, slot, modp);
+  montMul(keyBlind(slot, 0), keyBlind(slot, 0), Y, modp);
+  reduceToMont(X, S, 2, modq);
+  powPublic(Y, X, slot, modq);
+  montMul(keyBlind(slot, 2), keyBlind(slot, 2), Y, modq);
+  return true;
 }
 
 /**
@@ -175,8 +213,8 @@ export function privateOp(slot: usize, src: usize, dst: usize): i32 {
     wipeScratch();
     return RSA_INPUT_RANGE;
   }
-  // 2. The blind r: r^e and r^-1 modulo p and q.
-  if (!nextBlind(slot)) {
+  // 2. A fresh blind r: r^e and r^-1 modulo p and q.
+  if (!makeBlind(slot)) {
     wipeScratch();
     return RSA_FAULT;
   }
@@ -184,13 +222,13 @@ export function privateOp(slot: usize, src: usize, dst: usize): i32 {
   memory.fill(WIDE, 0, 2 * <usize>NUM_BYTES);
   numCopy(WIDE, C, nl);
   reduceToMont(X, WIDE, nl, modp);
-  montMul(X, X, blindP(slot), modp);
+  montMul(X, X, keyBlind(slot, 0), modp);
   modExpSecret(MP, X, keyDp(slot), modBits(modp), modp);
-  montMul(MP, MP, unblindP(slot), modp);
+  montMul(MP, MP, keyBlind(slot, 1), modp);
   reduceToMont(X, WIDE, nl, modq);
-  montMul(X, X, blindQ(slot), modq);
+  montMul(X, X, keyBlind(slot, 2), modq);
   modExpSecret(Y, X, keyDq(slot), modBits(modq), modq);
-  montMul(Y, Y, unblindQ(slot), modq);
+  montMul(Y, Y, keyBlind(slot, 3), modq);
   numZero(MQ, MAX_LIMBS);
   fromMont(MQ, Y, modq);
   // 4. Garner: h = qinv·(m_p − m_q) mod p, m = m_q + q·h.
@@ -218,7 +256,6 @@ export function privateOp(slot: usize, src: usize, dst: usize): i32 {
   wipeScratch();
   if (ok == 0) {
     memory.fill(dst, 0, <usize>k);
-    freshBlind(slot); // never reuse a blind that may have been corrupted
     return RSA_FAULT;
   }
   return RSA_OK;

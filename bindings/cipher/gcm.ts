@@ -21,7 +21,11 @@ export class GcmAead extends SlotOwner implements Aead {
   }
 
   private start(nonce: Uint8Array, aad: Uint8Array): number {
-    check(nonce.length >= 1, "ERR_WASSL_BAD_NONCE", "the GCM nonce must not be empty (12 bytes is standard)");
+    check(
+      nonce.length >= 1 && nonce.length <= ioRegion().bytes.length,
+      "ERR_WASSL_BAD_NONCE",
+      `the GCM nonce must be 1–${ioRegion().bytes.length} bytes (12 is standard), got ${nonce.length}`,
+    );
     const slot = this.slot();
     const e = cipherExports();
     withSecret(ioRegion().ptr, nonce, (ptr) => e.gcmStart(slot, ptr, nonce.length));
@@ -82,7 +86,7 @@ export class GcmAead extends SlotOwner implements Aead {
 
 /** The one-shot AES-GCM object returned by {@link gcm}. */
 export interface GcmCipher {
-  /** Returns ciphertext ‖ 16-byte tag. Never encrypt two messages under one key and nonce. */
+  /** Returns ciphertext ‖ 16-byte tag. Allowed once per object (a nonce must never be reused). */
   encrypt(plaintext: Uint8Array): Uint8Array;
   /** Returns the plaintext; throws `ERR_WASSL_AUTH_FAILED` (and releases nothing) on a bad tag. */
   decrypt(ciphertextAndTag: Uint8Array): Uint8Array;
@@ -92,7 +96,8 @@ export interface GcmCipher {
 
 /**
  * AES-GCM with a fixed key, nonce (any length ≥ 1; 12 bytes is standard) and optional AAD. GHASH and
- * AES run in constant time; the tag check is constant time.
+ * AES run in constant time; the tag check is constant time. `encrypt` may be called once (a second
+ * call would reuse the nonce and throws `ERR_WASSL_NONCE_REUSE`); `decrypt` any number of times.
  * For many messages under one key (TLS records), use `gcm.create(key)` → `{ seal, open }`.
  * @example
  * await init();
@@ -103,8 +108,13 @@ export function gcm(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array = new Ui
   const aead = new GcmAead(key);
   const n = nonce.slice();
   const a = aad.slice();
+  let sealed = false;
   return {
-    encrypt: (plaintext) => aead.seal(n, plaintext, a),
+    encrypt(plaintext) {
+      check(!sealed, "ERR_WASSL_NONCE_REUSE", "this gcm(key, nonce) object has already encrypted a message");
+      sealed = true;
+      return aead.seal(n, plaintext, a);
+    },
     decrypt(ciphertextAndTag) {
       const out = aead.open(n, ciphertextAndTag, a);
       check(out !== null, "ERR_WASSL_AUTH_FAILED", "AES-GCM authentication failed");

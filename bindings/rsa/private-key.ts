@@ -7,7 +7,7 @@ import { emsaPkcs1v15, emsaPssEncode } from "../node/pkcs1.js";
 import { ioRegion, wasmExports } from "../wasm.js";
 import { signatureDigest } from "./digest.js";
 import type { RsaExports } from "./exports.js";
-import { loadRsaKey, rsaKeyPool } from "./key-slot.js";
+import { type KeySlot, loadRsaKey } from "./key-slot.js";
 import { RsaPublicKey } from "./public-key.js";
 import { leftPad, RSA_INPUT_RANGE, rawOp } from "./raw.js";
 
@@ -40,20 +40,20 @@ export class RsaPrivateKey {
   /** The matching public key. */
   readonly publicKey: RsaPublicKey;
   /** @internal */
-  readonly slot: number;
+  readonly slot: KeySlot;
   readonly #components: RsaPrivateComponents;
 
   /** @internal Use the static factories. */
   constructor(components: RsaPrivateComponents) {
     this.publicKey = new RsaPublicKey(components);
     try {
-      this.slot = loadRsaKey(this, components);
+      this.#components = copyComponents(components);
+      this.slot = loadRsaKey(this, this.#components);
     } catch (err) {
       this.publicKey.dispose();
       throw err;
     }
     this.bits = this.publicKey.bits;
-    this.#components = copyComponents(components);
   }
 
   /** The PKCS#1 components (copies), e.g. for `encodeRsaPrivateKeyPkcs1`. */
@@ -99,8 +99,9 @@ export class RsaPrivateKey {
     const x = wasmExports<RsaExports>();
     const io = ioRegion();
     const len = Math.min(ciphertext.length, this.byteLength + 1);
+    const ptr = this.slot.ptr(); // before using the I/O region: a reload writes through it
     io.bytes.set(ciphertext.subarray(0, len));
-    x.rsaDecryptTlsPremaster(rsaKeyPool.ptr(this.slot), io.ptr, len, clientVersion, io.ptr2);
+    x.rsaDecryptTlsPremaster(ptr, io.ptr, len, clientVersion, io.ptr2);
     io.bytes.fill(0, 0, len);
     const out = io.bytes2.slice(0, 48);
     io.bytes2.fill(0, 0, 48);
@@ -116,8 +117,9 @@ export class RsaPrivateKey {
     const io = ioRegion();
     const k = this.byteLength;
     const len = Math.min(ciphertext.length, k + 1);
+    const ptr = this.slot.ptr(); // before using the I/O region: a reload writes through it
     io.bytes.set(ciphertext.subarray(0, len));
-    const mlen = x.rsaDecryptPkcs1(rsaKeyPool.ptr(this.slot), io.ptr, len, io.ptr2);
+    const mlen = x.rsaDecryptPkcs1(ptr, io.ptr, len, io.ptr2);
     io.bytes.fill(0, 0, len);
     const out = mlen >= 0 ? io.bytes2.slice(k - mlen, k) : undefined;
     io.bytes2.fill(0, 0, k);
@@ -163,7 +165,7 @@ export class RsaPrivateKey {
 
   /** Wipes both key slots; the key is unusable afterwards. */
   dispose(): void {
-    rsaKeyPool.release(this.slot, this);
+    this.slot.release();
     this.publicKey.dispose();
   }
 }

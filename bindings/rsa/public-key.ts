@@ -6,7 +6,7 @@ import { WasslError } from "../errors.js";
 import { hash as hashMessage } from "../hash.js";
 import { emsaPkcs1v15, emsaPssVerify } from "../node/pkcs1.js";
 import { signatureDigest } from "./digest.js";
-import { loadRsaKey, rsaKeyPool, slotModulusBytes } from "./key-slot.js";
+import { type KeySlot, loadRsaKey, slotModulusBytes } from "./key-slot.js";
 import { bitLength, rawOp } from "./raw.js";
 
 /** Random nonzero bytes for the type-2 padding string (RFC 8017 §7.2.1 step 2a). */
@@ -32,15 +32,15 @@ export class RsaPublicKey {
   /** Modulus size in bytes (k). */
   readonly byteLength: number;
   /** @internal */
-  readonly slot: number;
+  readonly slot: KeySlot;
   readonly #components: RsaPublicComponents;
 
   /** @internal Use the static factories. */
   constructor(components: RsaPublicComponents) {
-    this.slot = loadRsaKey(this, components);
+    this.#components = { n: components.n.slice(), e: components.e.slice() };
+    this.slot = loadRsaKey(this, this.#components);
     this.byteLength = slotModulusBytes(this.slot);
     this.bits = bitLength(components.n);
-    this.#components = { n: components.n.slice(), e: components.e.slice() };
   }
 
   /** Imports a key from its modulus and public exponent (big-endian bytes). */
@@ -131,6 +131,6 @@ export class RsaPublicKey {
 
   /** Wipes the key slot; the key is unusable afterwards. */
   dispose(): void {
-    rsaKeyPool.release(this.slot, this);
+    this.slot.release();
   }
 }

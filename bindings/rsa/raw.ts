@@ -1,7 +1,7 @@
 // Running the raw RSA operations of a loaded key through the shared I/O region.
 import { ioRegion, wasmExports } from "../wasm.js";
 import type { RsaExports } from "./exports.js";
-import { rsaKeyPool } from "./key-slot.js";
+import type { KeySlot } from "./key-slot.js";
 
 /** @internal Status codes of the raw operations (assembly/rsa/rawop.ts). */
 export const RSA_OK = 0;
@@ -11,10 +11,10 @@ export const RSA_INPUT_RANGE = 1;
  * @internal Runs the public (`"public"`) or private operation of the key in `slot` on `input`
  * (exactly k bytes). Returns the k-byte result, or the non-zero status.
  */
-export function rawOp(slot: number, kind: "public" | "private", input: Uint8Array): Uint8Array | number {
+export function rawOp(slot: KeySlot, kind: "public" | "private", input: Uint8Array): Uint8Array | number {
   const x = wasmExports<RsaExports>();
   const io = ioRegion();
-  const ptr = rsaKeyPool.ptr(slot);
+  const ptr = slot.ptr();
   io.bytes.set(input);
   const status = kind === "public" ? x.rsaPublic(ptr, io.ptr, io.ptr2) : x.rsaPrivate(ptr, io.ptr, io.ptr2);
   io.bytes.fill(0, 0, input.length);

@@ -1,6 +1,7 @@
 // CryptoKey objects of the WebCrypto subset, and importKey/exportKey for raw, pkcs8, spki and jwk
 // (W3C WebCrypto §14.3.9–10; JWK members per RFC 7517/7518). DER goes through tls/x509/keys.ts.
 import type { RsaPrivateComponents, RsaPublicComponents } from "../../tls/provider.js";
+import { DerReader, Tag } from "../../tls/x509/der.js";
 import {
   decodeRsaPrivateKey,
   decodeRsaPublicKey,
@@ -120,6 +121,18 @@ function rsaBits(n: Uint8Array): number {
   return i === n.length ? 0 : (n.length - i - 1) * 8 + (32 - Math.clz32(n[i]));
 }
 
+/**
+ * The outer structure WebCrypto requires for `format` (tls/x509/keys.ts also accepts the PKCS#1 forms):
+ * PrivateKeyInfo = SEQUENCE { INTEGER, SEQUENCE, … }, SubjectPublicKeyInfo = SEQUENCE { SEQUENCE, … }.
+ */
+function requireWrapped(format: "pkcs8" | "spki", bytes: Uint8Array): Uint8Array {
+  const inner = new DerReader(DerReader.single(bytes).contents);
+  if (format === "pkcs8") inner.smallInteger();
+  if (inner.peekTag() !== Tag.SEQUENCE)
+    throw new Error(`not a ${format === "pkcs8" ? "PKCS#8 PrivateKeyInfo" : "SubjectPublicKeyInfo"}`);
+  return bytes;
+}
+
 function der<T>(decode: () => T): T {
   try {
     return decode();
@@ -169,9 +182,15 @@ function importRsa(
   const hash = hashMember(alg.hash, "importKey");
   let material: KeyMaterial;
   if (format === "spki")
-    material = { kind: "public", rsa: der(() => decodeRsaPublicKey(bytesOf(keyData, "key data"))) };
+    material = {
+      kind: "public",
+      rsa: der(() => decodeRsaPublicKey(requireWrapped("spki", bytesOf(keyData, "key data")))),
+    };
   else if (format === "pkcs8")
-    material = { kind: "private", rsa: der(() => decodeRsaPrivateKey(bytesOf(keyData, "key data"))) };
+    material = {
+      kind: "private",
+      rsa: der(() => decodeRsaPrivateKey(requireWrapped("pkcs8", bytesOf(keyData, "key data")))),
+    };
   else if (format === "jwk") {
     const jwk = readJwk(keyData, "RSA", extractable, usages);
     const field = (name: keyof Jwk) => decodeBase64Url(jwk[name], name);

@@ -77,6 +77,7 @@ describe("cipher API", () => {
     sealed[3] = (sealed[3] as number) ^ 1;
     expect(() => g.decrypt(sealed)).toThrow(expect.objectContaining({ code: "ERR_WASSL_AUTH_FAILED" }));
     expect(() => g.decrypt(sealed.subarray(0, 10))).toThrow(/authentication failed/);
+    expect(() => g.encrypt(bytes(64))).toThrow(expect.objectContaining({ code: "ERR_WASSL_NONCE_REUSE" }));
     g.dispose();
   });
 

@@ -4,6 +4,7 @@
 import { describe, it } from "vitest";
 import type { CryptoProvider } from "../../tls/provider.js";
 import { registerCipherTests } from "./ciphers.js";
+import { registerHandshakeTests } from "./handshake.js";
 import { registerHashTests } from "./hashes.js";
 import { registerPrfTests } from "./prf.js";
 import { registerRsaTests } from "./rsa.js";
@@ -43,10 +44,6 @@ export function runProviderConformance(provider: CryptoProvider, options: Confor
     registerPrfTests(provider);
     registerCipherTests(provider, gate);
     registerRsaTests(provider);
-    describe("full handshake through the engine", () => {
-      // PLACEHOLDER (issue 7 item 1): once the sans-I/O engine is on main, run a client↔server handshake
-      // (RSA key exchange, CBC and GCM suites) with `provider` on both sides and exchange data.
-      it.todo("client↔server handshake with this provider (awaiting the engine)");
-    });
+    registerHandshakeTests(provider, gate);
   });
 }

@@ -1,5 +1,5 @@
-// The private operation reuses its blind (squared) for 32 operations before drawing a fresh one:
-// results stay exact across several refresh periods, for both builds and unbalanced key sizes.
+// The private operation keeps a full-size blind for 32 operations (refreshed by a random factor each
+// time) before drawing one from scratch: results stay exact across several regeneration periods.
 import * as crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RsaPrivateKey } from "../../bindings/index.js";

@@ -56,6 +56,20 @@ describe.each<WasmBuild>(["simd", "scalar"])("RSA PKCS#1 v1.5 and PSS vs node:cr
     expect(key.publicKey.verifyPss(hash, message.subarray(2), ours)).toBe(false);
   });
 
+  it("PSS with a modulus of 8k + 1 bits (encoded message one byte shorter than k)", () => {
+    const odd = nodeKey(1025);
+    const oddKey = RsaPrivateKey.fromComponents(componentsOf(odd));
+    try {
+      const sig = oddKey.signPss("sha256", message);
+      expect(sig.length).toBe(129);
+      expect(crypto.verify("sha256", message, pss(crypto.createPublicKey(odd), "sha256"), sig)).toBe(true);
+      const theirs = new Uint8Array(crypto.sign("sha256", message, pss(odd, "sha256")));
+      expect(oddKey.publicKey.verifyPss("sha256", message, theirs)).toBe(true);
+    } finally {
+      oddKey.dispose();
+    }
+  });
+
   it("digest-level provider keys match the message-level methods", () => {
     const digest = crypto.hash("sha256", message, "buffer");
     const provider = key.asProviderKey();

@@ -14,6 +14,9 @@ export interface TestPki {
   serverKey: string;
   clientCert: string;
   clientKey: string;
+  /** A server certificate for localhost with a 512-bit RSA key (weak-key tests) and its key. */
+  weakServerCert: string;
+  weakServerKey: string;
   /** File paths of the above: ca.pem, ca.key, server.pem, server.key, client.pem, client.key. */
   files: Record<"caCert" | "caKey" | "serverCert" | "serverKey" | "clientCert" | "clientKey", string>;
 }
@@ -55,14 +58,15 @@ export function testPki(): TestPki {
     "-addext",
     "keyUsage=critical,keyCertSign,cRLSign",
   ]);
-  for (const [name, cn] of [
-    ["server", "localhost"],
-    ["client", "wassl test client"],
+  for (const [name, cn, bits] of [
+    ["server", "localhost", 2048],
+    ["client", "wassl test client", 2048],
+    ["weak", "localhost", 512],
   ] as const) {
     openssl(dir, [
       "req",
       "-newkey",
-      "rsa:2048",
+      `rsa:${bits}`,
       "-nodes",
       "-keyout",
       `${name}.key`,
@@ -86,7 +90,7 @@ export function testPki(): TestPki {
       "-days",
       "825",
       "-extfile",
-      `${name}.ext`,
+      `${name === "weak" ? "server" : name}.ext`,
     ]);
   }
   const files = {
@@ -106,6 +110,8 @@ export function testPki(): TestPki {
     serverKey: read(files.serverKey),
     clientCert: read(files.clientCert),
     clientKey: read(files.clientKey),
+    weakServerCert: read(join(dir, "weak.pem")),
+    weakServerKey: read(join(dir, "weak.key")),
     files,
   };
   return cached;

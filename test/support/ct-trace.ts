@@ -8,6 +8,9 @@ import binaryen from "binaryen";
 /** Which compiled build to instrument. */
 export type TracedBuild = "simd" | "scalar";
 
+/** Which module to trace: the shipped core (`wassl`) or the test-only leaky/CT examples (`cttest`). */
+export type TracedModule = "wassl" | "cttest";
+
 /** Fingerprint of one traced run. Two runs are "trace-identical" when their digests are equal. */
 export interface CtTrace {
   /** Hex digest over every recorded event (kind, site id, address or branch direction), in order. */
@@ -39,7 +42,7 @@ export interface TracedWasm {
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const compiled = new Map<TracedBuild, WebAssembly.Module>();
+const compiled = new Map<string, WebAssembly.Module>();
 
 const KIND_LOAD = 1;
 const KIND_STORE = 2;
@@ -187,10 +190,11 @@ function childKeys(id: number): readonly string[] {
   return [];
 }
 
-function instrumentedModule(build: TracedBuild): WebAssembly.Module {
-  const cached = compiled.get(build);
+function instrumentedModule(build: TracedBuild, module: TracedModule): WebAssembly.Module {
+  const name = `${module}-${build}`;
+  const cached = compiled.get(name);
   if (cached) return cached;
-  const file = join(root, "build", `wassl-${build}.wasm`);
+  const file = join(root, "build", `${name}.wasm`);
   if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build:wasm\` first`);
   const mod = binaryen.readBinary(readFileSync(file));
   const F = binaryen.Features;
@@ -203,12 +207,12 @@ function instrumentedModule(build: TracedBuild): WebAssembly.Module {
   const bytes = mod.emitBinary();
   mod.dispose();
   const wasm = new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>);
-  compiled.set(build, wasm);
+  compiled.set(name, wasm);
   return wasm;
 }
 
 /**
- * Loads the built wasm (`build/wassl-{simd,scalar}.wasm`, from `npm run build:wasm`) instrumented for
+ * Loads the built wasm (`build/{wassl,cttest}-{simd,scalar}.wasm`, from `npm run build:wasm`) instrumented for
  * constant-time checks, and returns a handle whose `trace(fn)` fingerprints what `fn` did.
  *
  * Instrumentation (binaryen JS API, cached per build):
@@ -227,7 +231,7 @@ function instrumentedModule(build: TracedBuild): WebAssembly.Module {
  * t.heap.set(key, ptr);
  * const { digest } = t.trace(() => t.exports.aesEncryptBlock(slot, ptr));
  */
-export async function loadTraced(build: TracedBuild): Promise<TracedWasm> {
+export async function loadTraced(build: TracedBuild, module: TracedModule = "wassl"): Promise<TracedWasm> {
   const hasher = new EventHasher();
   let recording = false;
   let heapView = new Uint8Array(0);
@@ -276,7 +280,7 @@ export async function loadTraced(build: TracedBuild): Promise<TracedWasm> {
     store_val_f32: (_id: number, v: number) => v,
     store_val_f64: (_id: number, v: number) => v,
   };
-  const instance = await WebAssembly.instantiate(instrumentedModule(build), { env });
+  const instance = await WebAssembly.instantiate(instrumentedModule(build, module), { env });
   // biome-ignore lint/suspicious/noExplicitAny: see TracedWasm.exports
   const exports = instance.exports as Record<string, any>;
   heapView = new Uint8Array((exports.memory as WebAssembly.Memory).buffer);

@@ -1,6 +1,6 @@
 // THE switch: which CryptoProvider the adapter and interop tests run on. Default: the WASM provider
-// (the engine's default). The reference alternative is `withCopiedKeys(nodeCryptoProvider)` (see
-// cli/provider.ts), which lacks RC4 and single DES unless Node runs with --openssl-legacy-provider.
+// (the engine's default). The reference alternative is `nodeCryptoProvider` (bindings/node-provider.ts),
+// which lacks RC4 and single DES unless Node runs with --openssl-legacy-provider.
 import { wasmProvider } from "../../bindings/provider.js";
 import { init } from "../../bindings/wasm.js";
 import type { CryptoProvider } from "../../tls/provider.js";

@@ -41,6 +41,7 @@ export function describeWithPeers(binaries: string[], title: string, body: () =>
       });
     });
   } else {
+    console.warn(`[interop] skipping "${title}": ${missing.join(", ")} not installed (fails under CI=true)`);
     describe.skip(`${title} [skipped: ${missing.join(", ")} not installed]`, body);
   }
 }

@@ -28,6 +28,15 @@ describe("server certificate validation (client)", () => {
     expect(pair.serverLog.handshake?.servername).toBeUndefined();
   });
 
+  it("a 512-bit server key → insufficient_security, accepted only with legacy", async () => {
+    const pki = testPki();
+    const weak = { cert: pki.weakServerCert, key: pki.weakServerKey, legacy: true };
+    const strict = await handshakePair(clientOptions(), serverOptions(weak));
+    expect(sentAlerts(strict.clientLog)).toEqual(["insufficient_security"]);
+    const legacy = await handshakePair(clientOptions({ legacy: true }), serverOptions(weak));
+    expect(legacy.clientLog.handshake?.authorized).toBe(true);
+  });
+
   it("a custom verifier replaces chain validation", async () => {
     const pair = await handshakePair(
       clientOptions({
@@ -203,5 +212,27 @@ describe("Node Buffers", () => {
     await written;
     await pair.settle();
     expect(new TextDecoder().decode(pair.received("server"))).toBe("original");
+  });
+});
+
+describe("close during the handshake", () => {
+  it("close() right after write() waits for the handshake, delivers the data, then closes", async () => {
+    const pair = createPair(clientOptions(), serverOptions());
+    const start = pair.client.start();
+    const written = pair.client.write(new TextEncoder().encode("request"));
+    const closed = pair.client.close();
+    await expect(pair.client.write(Uint8Array.of(1))).rejects.toThrow(/write after close/);
+    await Promise.all([start, written, closed]);
+    await pair.settle();
+    expect(new TextDecoder().decode(pair.received("server"))).toBe("request");
+    expect(pair.serverLog.close?.reason).toBe("close_notify");
+    expect(pair.serverLog.close?.error).toBeUndefined();
+  });
+
+  it("handshake bytes before start() → unexpected_message", async () => {
+    const client = new TlsClient(clientOptions());
+    await client.receive(encodeRecord(22, 0x0303, Uint8Array.of(2, 0, 0, 0)));
+    expect(client.error?.code).toBe("ERR_TLS_ALERT_SENT");
+    expect(client.error?.alert?.name).toBe("unexpected_message");
   });
 });

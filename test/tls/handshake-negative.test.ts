@@ -147,6 +147,26 @@ describe("suites and extensions", () => {
     expect(pair.serverLog.handshake?.servername).toBe("localhost");
   });
 
+  it.each([
+    [0x0302, ["inappropriate_fallback"]],
+    [0x0303, []],
+  ])("TLS_FALLBACK_SCSV with client_version %s → %j", async (clientVersion, alerts) => {
+    const { TlsServer } = await import("../../tls/index.js");
+    const server = new TlsServer(serverOptions({ minVersion: "TLSv1" }));
+    const body = encodeClientHello({
+      version: clientVersion,
+      random: new Uint8Array(32),
+      sessionId: new Uint8Array(0),
+      cipherSuites: [0x2f, 0x5600],
+      compressionMethods: [0],
+      extensions: [],
+    });
+    const log: string[] = [];
+    server.on("alert", (a) => log.push(a.name));
+    await server.receive(encodeHandshakeFlight([{ type: 1, body }], 0x0301));
+    expect(log).toEqual(alerts);
+  });
+
   it("server accepts the SCSV instead of renegotiation_info and answers with an empty one", async () => {
     const { TlsServer } = await import("../../tls/index.js");
     const hello = (suites: number[]) =>
@@ -211,7 +231,7 @@ describe("suites and extensions", () => {
                 type: 2,
                 body: encodeServerHello({
                   ...decodeServerHello(m.body),
-                  extensions: [...decodeServerHello(m.body).extensions, { type: 22, data: new Uint8Array(0) }],
+                  extensions: [...decodeServerHello(m.body).extensions, { type: 16, data: new Uint8Array(0) }],
                 }),
               }
             : m,

@@ -56,11 +56,11 @@ function capturingProvider(onPremaster: (pm: Uint8Array) => void): CryptoProvide
   };
 }
 
-async function capture(version: "TLSv1" | "TLSv1.2", ciphers: string, ems: boolean) {
+async function capture(version: "TLSv1" | "TLSv1.2", ciphers: string, ems: boolean, encryptThenMac = false) {
   let premaster: Uint8Array = new Uint8Array(0);
   const wire: { from: string; bytes: Uint8Array }[] = [];
   const pair = await handshakePair(
-    clientOptions({ minVersion: version, maxVersion: version, ciphers, extendedMasterSecret: ems }),
+    clientOptions({ minVersion: version, maxVersion: version, ciphers, extendedMasterSecret: ems, encryptThenMac }),
     serverOptions({ minVersion: version, provider: capturingProvider((pm) => (premaster = pm)) }),
     (from, bytes) => {
       wire.push({ from, bytes });
@@ -126,5 +126,30 @@ describe("key schedule against an independent PRF", () => {
       .digest();
     expect(plain.subarray(16, 36)).toEqual(mac);
     expect(plain.subarray(36)).toEqual(Buffer.alloc(12, 11));
+  });
+
+  it("TLS 1.0, AES-128-CBC-SHA, encrypt-then-MAC (RFC 7366): MAC over the ciphertext", async () => {
+    const c = await capture("TLSv1", "AES128-SHA", false, true);
+    const master = prf10(c.premaster, "master secret", concat(c.clientRandom, c.serverRandom), 48);
+    const block = prf10(master, "key expansion", concat(c.serverRandom, c.clientRandom), 2 * (20 + 16 + 16));
+    const [macKey, key, iv] = [block.subarray(0, 20), block.subarray(40, 56), block.subarray(72, 88)];
+    const f = c.finishedRecord.fragment;
+    const ciphertext = f.subarray(0, f.length - 20);
+    const mac = crypto
+      .createHmac("sha1", macKey)
+      .update(Uint8Array.of(0, 0, 0, 0, 0, 0, 0, 0, 22, 3, 1, 0, ciphertext.length))
+      .update(ciphertext)
+      .digest();
+    expect(Buffer.from(f.subarray(f.length - 20))).toEqual(mac);
+    const d = crypto.createDecipheriv("aes-128-cbc", key, iv).setAutoPadding(false);
+    const plain = Buffer.concat([d.update(ciphertext), d.final()]);
+    const hs = concat(
+      crypto.createHash("md5").update(c.transcript).digest(),
+      crypto.createHash("sha1").update(c.transcript).digest(),
+    );
+    expect(plain.subarray(0, 16)).toEqual(
+      Buffer.concat([Buffer.from([20, 0, 0, 12]), prf10(master, "client finished", hs, 12)]),
+    );
+    expect(plain.subarray(16)).toEqual(Buffer.alloc(16, 15));
   });
 });

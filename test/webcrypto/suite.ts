@@ -1,9 +1,9 @@
 // wassl/webcrypto against Node's crypto.subtle on the same inputs, both directions: digests, HMAC and RSA
 // signatures made by one and verified by the other, AES-CBC/GCM ciphertexts decrypted by the other,
 // keys exported by one and imported by the other; plus the rejections WebCrypto specifies.
-import { webcrypto } from "node:crypto";
+import { createPrivateKey, createPublicKey, webcrypto } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createSubtleCrypto, type WasslCryptoKey } from "../../bindings/webcrypto/index.js";
+import { createSubtleCrypto, type KeyUsage, type WasslCryptoKey } from "../../bindings/webcrypto/index.js";
 import type { CryptoProvider } from "../../tls/provider.js";
 
 const node = webcrypto.subtle;
@@ -158,6 +158,29 @@ export function describeWebCrypto(provider: CryptoProvider): void {
         expect(await node.verify(params, pair.publicKey, sig, pattern(10, 13))).toBe(true);
         expect(ourPublic.algorithm).toEqual(pair.publicKey.algorithm);
         await expect(ours.exportKey("pkcs8", viaJwk)).rejects.toMatchObject({ name: "InvalidAccessError" });
+        // PKCS#1 DER is not PKCS#8/SPKI: both implementations reject it with DataError.
+        const pkcs1 = new Uint8Array(
+          createPrivateKey({
+            key: Buffer.from(await node.exportKey("pkcs8", pair.privateKey)),
+            format: "der",
+            type: "pkcs8",
+          }).export({ format: "der", type: "pkcs1" }),
+        );
+        const pkcs1Public = new Uint8Array(
+          createPublicKey({
+            key: Buffer.from(await node.exportKey("spki", pair.publicKey)),
+            format: "der",
+            type: "spki",
+          }).export({ format: "der", type: "pkcs1" }),
+        );
+        for (const [format, data] of [
+          ["pkcs8", pkcs1],
+          ["spki", pkcs1Public],
+        ] as const) {
+          const usages: KeyUsage[] = format === "pkcs8" ? ["sign"] : ["verify"];
+          await expect(ours.importKey(format, data, alg, true, usages)).rejects.toMatchObject({ name: "DataError" });
+          await expect(node.importKey(format, data, alg, true, usages)).rejects.toMatchObject({ name: "DataError" });
+        }
       });
     });
 

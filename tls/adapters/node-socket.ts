@@ -56,6 +56,8 @@ export class WasslSocket extends Duplex {
   private inFlight = 0;
   /** The reader stopped consuming (push returned false). */
   private readerFull = false;
+  /** Write completions held until the handshake completes. */
+  private readonly waitingForSecure: (() => void)[] = [];
 
   constructor(options: WasslSocketOptions) {
     super({ allowHalfOpen: false });
@@ -73,7 +75,7 @@ export class WasslSocket extends Duplex {
     transport.on("data", (chunk: Buffer) => this.onCiphertext(chunk));
     transport.on("end", () => this.onTransportEnd());
     transport.on("error", (error: Error) => this.destroy(error));
-    transport.on("close", () => this.afterQueuedReceives(() => this.destroy(this.secured ? undefined : hangUpError())));
+    transport.on("close", () => this.onTransportClose());
     if (connection instanceof TlsClient) void connection.start();
   }
 
@@ -97,6 +99,11 @@ export class WasslSocket extends Duplex {
   /** The peer's certificate (`{}` when none); `detailed` links the chain through `issuerCertificate`. */
   getPeerCertificate(detailed = false): PeerCertificate | object {
     return peerCertificateFromChain(this.session?.peerCertificates ?? [], detailed);
+  }
+
+  /** The ALPN protocol agreed (RFC 7301), or `false` (node:tls `alpnProtocol`). */
+  get alpnProtocol(): string | false {
+    return this.session?.alpnProtocol ?? false;
   }
 
   /** The SNI name sent (client) or received (server). */
@@ -135,8 +142,12 @@ export class WasslSocket extends Duplex {
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    // The engine buffers writes made during the handshake; completion waits for the transport.
-    this.connection.write(chunk).then(() => this.afterTransportDrains(callback), callback);
+    // The engine buffers writes made during the handshake; their completion waits for the handshake
+    // (so write() backpressure holds before it too), then for the transport to drain.
+    this.connection.write(chunk).then(() => {
+      if (this.secured) this.afterTransportDrains(callback);
+      else this.waitingForSecure.push(() => this.afterTransportDrains(callback));
+    }, callback);
   }
 
   override _final(callback: (error?: Error | null) => void): void {
@@ -185,6 +196,7 @@ export class WasslSocket extends Duplex {
     this.authorized = info.authorized;
     this.authorizationError = info.authorized ? undefined : info.authorizationError;
     this.secured = true;
+    for (const complete of this.waitingForSecure.splice(0)) complete();
     this.emit("secure");
     if (this.connection instanceof TlsClient) this.emit("secureConnect");
   }
@@ -215,6 +227,21 @@ export class WasslSocket extends Duplex {
       this.endReadable();
       this.engineClosed = true;
       this.connection.destroy();
+    });
+  }
+
+  private onTransportClose(): void {
+    this.connection.receive(new Uint8Array(0)).then(() => {
+      if (this.destroyed) return;
+      if (!this.engineClosed) {
+        this.destroy(this.secured ? undefined : hangUpError());
+      } else if (this.readableDone) {
+        // Closed cleanly: once nothing is left to read, close even if nobody consumes the end of the
+        // stream (a paused reader, an unpiped echo); a flowing reader gets its 'end' first.
+        setImmediate(() => {
+          if (!this.destroyed && this.readableLength === 0) this.destroy();
+        });
+      }
     });
   }
 

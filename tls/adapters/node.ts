@@ -1,6 +1,8 @@
 // The Node adapter: node:tls-style `connect()` and `createServer()` over the sans-I/O engine.
 import * as net from "node:net";
 import type { Duplex } from "node:stream";
+import { wasmProvider } from "../../bindings/provider.js";
+import { initSync } from "../../bindings/wasm.js";
 import { createSecureContext } from "../handshake/config.js";
 import type { TlsClientOptions, TlsServerOptions } from "../options.js";
 import { TlsServer } from "../server.js";
@@ -10,6 +12,16 @@ export type { TlsSocketError } from "./close-error.js";
 export type { PeerCertificate } from "./node-peer-certificate.js";
 export type { CipherNameAndProtocol, WasslSocketOptions } from "./node-socket.js";
 export { WasslSocket } from "./node-socket.js";
+
+/**
+ * The options with the default provider filled in: without `provider` or `secureContext`, the WASM
+ * provider, its module instantiated synchronously on first use (Node compiles it in a few ms).
+ */
+function withDefaultProvider<T extends TlsClientOptions | TlsServerOptions>(options: T): T {
+  if (options.provider || options.secureContext) return options;
+  initSync();
+  return { ...options, provider: wasmProvider };
+}
 
 /** Options of {@link connect}: node:tls `connect` names plus the engine's client options. */
 export interface ConnectOptions extends TlsClientOptions {
@@ -37,7 +49,7 @@ export function connect(options: ConnectOptions, callback?: () => void): WasslSo
   if (!socket && port === undefined) throw new TypeError("connect() needs `port` or `socket`");
   const servername = tlsOptions.servername ?? (net.isIP(host) ? undefined : host);
   const transport = socket ?? net.connect({ host, port: port as number });
-  const tlsSocket = new WasslSocket({ ...tlsOptions, servername, role: "client", transport });
+  const tlsSocket = new WasslSocket({ ...withDefaultProvider(tlsOptions), servername, role: "client", transport });
   if (callback) tlsSocket.once("secureConnect", callback);
   return tlsSocket;
 }
@@ -57,7 +69,8 @@ export class WasslServer extends net.Server {
   /** Checks the options and parses the credentials once (`createSecureContext`); throws WasslError. */
   constructor(options: ServerOptions, secureConnectionListener?: (socket: WasslSocket) => void) {
     super();
-    this.tlsOptions = { ...options, secureContext: options.secureContext ?? createSecureContext(options) };
+    const resolved = withDefaultProvider(options);
+    this.tlsOptions = { ...resolved, secureContext: resolved.secureContext ?? createSecureContext(resolved) };
     new TlsServer(this.tlsOptions).destroy(); // validates the per-connection options now, not per connection
     if (secureConnectionListener) this.on("secureConnection", secureConnectionListener);
     this.on("connection", (transport: net.Socket) => this.accept(transport));

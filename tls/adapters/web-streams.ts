@@ -164,6 +164,7 @@ function secureStreams(connection: TlsConnection, transport: ByteStreamPair): Tl
   const writable = new WritableStream<Uint8Array>({
     async write(chunk) {
       await connection.write(chunk);
+      if (!secured) await handshake; // writes during the handshake are buffered by the engine: hold here
       await transportWriter.ready;
     },
     async close() {

@@ -17,6 +17,9 @@ const ALERT_BY_CODE: Record<string, AlertName> = {
   INVALID_PURPOSE: "unsupported_certificate",
 };
 
+/** Smallest peer RSA modulus accepted without `legacy` (OpenSSL security level 1). */
+export const MIN_RSA_BITS = 1024;
+
 /** The alert for a verification failure code (RFC 5246 §7.2.2). */
 export function alertForCertificateError(code: string): AlertName {
   return ALERT_BY_CODE[code] ?? "bad_certificate";
@@ -48,6 +51,10 @@ export async function checkPeerCertificate(ctx: HandshakeContext, chain: Uint8Ar
   }
   const key = result.publicKey ?? fail("unsupported_certificate", "peer certificate has no usable RSA key");
   ctx.peerPublicKey = config.provider.importRsaPublicKey(key);
+  // Keys an attacker can factor make every other check moot; small keys only with `legacy`.
+  if (ctx.peerPublicKey.bits < MIN_RSA_BITS && !config.legacy) {
+    fail("insufficient_security", `peer RSA key of ${ctx.peerPublicKey.bits} bits (minimum ${MIN_RSA_BITS})`);
+  }
   ctx.hooks.trace(
     "peer certificate checked",
     ctx.authorized ? "chain and name verified" : `not authorized: ${ctx.authorizationError}`,

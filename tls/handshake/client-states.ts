@@ -3,9 +3,11 @@ import { fail } from "../alerts.js";
 import { computeExtendedMasterSecret, computeMasterSecret } from "../keys/master-secret.js";
 import { decodeCertificate, decodeCertificateRequest, encodeCertificate } from "../messages/certificate.js";
 import {
+  decodeAlpn,
   decodeRenegotiationInfo,
   type Extension,
   ExtensionType,
+  encodeAlpn,
   encodeRenegotiationInfo,
   encodeServerName,
   encodeSignatureAlgorithms,
@@ -14,8 +16,8 @@ import {
 import { type HandshakeMessage, HandshakeType } from "../messages/handshake-types.js";
 import { decodeServerHello, encodeClientHello } from "../messages/hello.js";
 import { decodeEmpty, encodeCertificateVerify, encodeRsaClientKeyExchange } from "../messages/key-exchange.js";
-import { suiteAllowsVersion } from "../suites.js";
-import { TLS12 } from "../versions.js";
+import { suiteAllowsVersion, TLS_FALLBACK_SCSV } from "../suites.js";
+import { TLS12, versionName } from "../versions.js";
 import { checkPeerCertificate } from "./certificate-check.js";
 import {
   certificateVerifyDigest,
@@ -23,8 +25,10 @@ import {
   RSA_SIGN,
   SUPPORTED_SIGNATURE_SCHEMES,
 } from "./client-auth.js";
+import { selectClientCredentials } from "./client-certificate.js";
 import { DOWNGRADE_SENTINEL_TLS11, type HandshakeContext, isDowngradeToTls11 } from "./context.js";
 import { ExpectChangeCipherSpec, sendFinished } from "./finish-states.js";
+import { decodeMaxFragmentLength, encodeMaxFragmentLength } from "./max-fragment-length.js";
 import { ExpectMessage, type HandshakeState } from "./state.js";
 
 function isIpLiteral(name: string): boolean {
@@ -45,6 +49,18 @@ export function startClientHandshake(ctx: HandshakeContext): HandshakeState {
   extensions.push({ type: ExtensionType.renegotiation_info, data: encodeRenegotiationInfo(new Uint8Array(0)) });
   if (config.extendedMasterSecret)
     extensions.push({ type: ExtensionType.extended_master_secret, data: new Uint8Array(0) });
+  if (config.encryptThenMac && config.suites.some((s) => s.kind === "cbc")) {
+    extensions.push({ type: ExtensionType.encrypt_then_mac, data: new Uint8Array(0) });
+  }
+  if (config.alpnProtocols.length > 0) {
+    extensions.push({ type: ExtensionType.alpn, data: encodeAlpn(config.alpnProtocols) });
+  }
+  if (config.maxFragmentLength !== undefined) {
+    extensions.push({
+      type: ExtensionType.max_fragment_length,
+      data: encodeMaxFragmentLength(config.maxFragmentLength),
+    });
+  }
   if (config.maxVersion >= TLS12) {
     extensions.push({
       type: ExtensionType.signature_algorithms,
@@ -57,7 +73,8 @@ export function startClientHandshake(ctx: HandshakeContext): HandshakeState {
       version: config.maxVersion,
       random: ctx.clientRandom,
       sessionId: new Uint8Array(0),
-      cipherSuites: config.suites.map((s) => s.id),
+      // RFC 7507 §4: the SCSV last, only on a deliberate fallback retry.
+      cipherSuites: [...config.suites.map((s) => s.id), ...(config.fallbackSCSV ? [TLS_FALLBACK_SCSV] : [])],
       compressionMethods: [0],
       extensions,
     }),
@@ -101,6 +118,24 @@ export class ExpectServerHello extends ExpectMessage {
         ctx.extendedMasterSecret = true;
       }
       if (ext.type === ExtensionType.server_name) expectEmptyExtension(ext.data, "server_name");
+      if (ext.type === ExtensionType.max_fragment_length) {
+        // RFC 6066 §4: the server must echo exactly the length asked for.
+        const length = decodeMaxFragmentLength(ext.data);
+        if (length !== config.maxFragmentLength) fail("illegal_parameter", "max_fragment_length differs from ours");
+        ctx.limitFragmentLength(length);
+      }
+      if (ext.type === ExtensionType.alpn) {
+        // RFC 7301 §3.1: exactly one protocol, one we offered.
+        const [chosen, ...more] = decodeAlpn(ext.data);
+        if (more.length > 0 || !config.alpnProtocols.includes(chosen)) fail("illegal_parameter", "bad ALPN answer");
+        ctx.alpnProtocol = chosen;
+      }
+      if (ext.type === ExtensionType.encrypt_then_mac) {
+        expectEmptyExtension(ext.data, "encrypt_then_mac");
+        // RFC 7366 §3: never with a stream or AEAD suite.
+        if (suite.kind !== "cbc") fail("illegal_parameter", "encrypt_then_mac with a non-CBC suite");
+        ctx.encryptThenMac = true;
+      }
     }
     // 5. RFC 5746 §3.4: renegotiation_info must be empty on the initial handshake; a server without it
     //    is refused unless legacy is on.
@@ -155,6 +190,7 @@ export class ExpectServerHelloDone extends ExpectMessage {
     if (message.type === HandshakeType.certificate_request) {
       const request = decodeCertificateRequest(message.body, ctx.version);
       ctx.certificateRequested = true;
+      ctx.certificateRequest = request;
       ctx.requestedSignatureSchemes = request.signatureAlgorithms ?? [];
       ctx.canSignCertificateVerify = request.certificateTypes.includes(RSA_SIGN);
       return new ExpectServerHelloDone(true);
@@ -169,12 +205,14 @@ export class ExpectServerHelloDone extends ExpectMessage {
  * (client_version ‖ 46 random bytes, RFC 5246 §7.4.7.1), [CertificateVerify], ChangeCipherSpec, Finished.
  */
 async function sendClientKeyExchangeFlight(ctx: HandshakeContext): Promise<void> {
-  const { provider, certificateChain, privateKey } = ctx.config;
+  const { provider } = ctx.config;
   // 1. Answer a CertificateRequest with our chain, or an empty one when we have none (RFC 5246 §7.4.6).
-  const authenticate =
-    ctx.certificateRequested && ctx.canSignCertificateVerify && certificateChain.length > 0 && !!privateKey;
+  const credentials =
+    ctx.certificateRequest && ctx.canSignCertificateVerify
+      ? await selectClientCredentials(ctx, ctx.certificateRequest, versionName(ctx.version) ?? "")
+      : undefined;
   if (ctx.certificateRequested) {
-    ctx.sendHandshake(HandshakeType.certificate, encodeCertificate(authenticate ? certificateChain : []));
+    ctx.sendHandshake(HandshakeType.certificate, encodeCertificate(credentials ? [...credentials.chain] : []));
   }
   // 2. Premaster secret with the version we offered, not the negotiated one (version-rollback check).
   const premaster = provider.randomBytes(48);
@@ -197,10 +235,15 @@ async function sendClientKeyExchangeFlight(ctx: HandshakeContext): Promise<void>
   premaster.fill(0);
   ctx.hooks.trace("master secret computed", ctx.extendedMasterSecret ? "extended (RFC 7627)" : "RFC 5246 §8.1");
   // 4. CertificateVerify over the transcript so far (the key operation may be asynchronous).
-  if (authenticate) {
+  if (credentials) {
     const scheme = ctx.version >= TLS12 ? chooseSignatureScheme(ctx.requestedSignatureSchemes) : undefined;
     const { hash, digest } = certificateVerifyDigest(ctx, scheme);
-    const signature = await privateKey!.signPkcs1v15(hash, digest);
+    let signature: Uint8Array;
+    try {
+      signature = await credentials.key.signPkcs1v15(hash, digest);
+    } finally {
+      credentials.dispose();
+    }
     ctx.sendHandshake(HandshakeType.certificate_verify, encodeCertificateVerify({ scheme, signature }, ctx.version));
     ctx.hooks.trace("client signature sent", hash);
   }

@@ -8,7 +8,9 @@ import type { TlsClientOptions, TlsCommonOptions, TlsServerOptions } from "../op
 import type { CryptoProvider, ProviderRsaPrivateKey } from "../provider.js";
 import { type CipherSuite, resolveCipherSuites } from "../suites.js";
 import { isVersionName, SSL3, TLS12, type TlsVersionName, versionCode } from "../versions.js";
+import type { ClientCertificateSelector } from "./client-certificate.js";
 import { defaultPeerVerifier } from "./default-verifier.js";
+import { isMaxFragmentLength, type MaxFragmentLength } from "./max-fragment-length.js";
 import type { PeerCertificateVerifier } from "./peer-verifier.js";
 
 const SECURE_CONTEXT = Symbol("wassl.SecureContext");
@@ -30,6 +32,7 @@ export interface SecureContext {
   readonly certificateChain: readonly Uint8Array[];
   readonly privateKey?: ProviderRsaPrivateKey;
   readonly extendedMasterSecret: boolean;
+  readonly encryptThenMac: boolean;
 }
 
 /** Everything the handshake needs, validated. */
@@ -44,6 +47,14 @@ export interface HandshakeConfig extends Omit<SecureContext, typeof SECURE_CONTE
   honorCipherOrder: boolean;
   /** The connection imported `privateKey` itself (no shared context, not a provider key): it disposes it. */
   ownsPrivateKey: boolean;
+  /** ALPN protocols in preference order (empty: no ALPN). */
+  alpnProtocols: readonly string[];
+  /** Client: send TLS_FALLBACK_SCSV (RFC 7507). */
+  fallbackSCSV: boolean;
+  /** Client: RFC 6066 max_fragment_length to ask for. */
+  maxFragmentLength?: MaxFragmentLength;
+  /** Client: chooses the certificate answering a CertificateRequest. */
+  selectClientCertificate?: ClientCertificateSelector;
 }
 
 let defaultProvider: CryptoProvider | undefined;
@@ -90,6 +101,7 @@ export function createSecureContext(options: TlsCommonOptions): SecureContext {
     certificateChain: certificatesFromOption(options.cert),
     privateKey: options.key !== undefined ? privateKeyFromOption(options.key, provider) : undefined,
     extendedMasterSecret: options.extendedMasterSecret !== false,
+    encryptThenMac: options.encryptThenMac !== false,
   };
 }
 
@@ -103,6 +115,10 @@ export function resolveConfig(
     throw new WasslError("ERR_TLS_MISSING_CREDENTIALS", "a server needs cert and key");
   }
   const now = options.now;
+  const maxFragmentLength = role === "client" ? options.maxFragmentLength : undefined;
+  if (maxFragmentLength !== undefined && !isMaxFragmentLength(maxFragmentLength)) {
+    throw new WasslError("ERR_TLS_INVALID_OPTION", "maxFragmentLength must be 512, 1024, 2048 or 4096");
+  }
   return {
     ...context,
     role,
@@ -113,6 +129,10 @@ export function resolveConfig(
     servername: options.servername,
     requestCert: role === "server" && options.requestCert === true,
     honorCipherOrder: options.honorCipherOrder !== false,
+    alpnProtocols: options.ALPNProtocols ?? [],
+    fallbackSCSV: role === "client" && options.fallbackSCSV === true,
+    maxFragmentLength,
+    selectClientCertificate: options.selectClientCertificate,
     ownsPrivateKey: !options.secureContext && context.privateKey !== undefined && context.privateKey !== options.key,
   };
 }

@@ -5,6 +5,7 @@ import type { HandshakeInfo } from "../events.js";
 import { deriveKeyBlock } from "../keys/key-block.js";
 import type { Prf } from "../keys/prf.js";
 import { prfFor } from "../keys/prf.js";
+import type { CertificateRequest } from "../messages/certificate.js";
 import { encodeHandshake, handshakeMessageName } from "../messages/handshake-types.js";
 import type { ProviderRsaPublicKey } from "../provider.js";
 import { ContentType } from "../record/constants.js";
@@ -41,7 +42,13 @@ export class HandshakeContext {
   clientHelloVersion = 0;
   masterSecret: Uint8Array | undefined;
   extendedMasterSecret = false;
+  /** Negotiated ALPN protocol (RFC 7301), if any. */
+  alpnProtocol: string | undefined;
+  /** RFC 7366 encrypt-then-MAC negotiated (CBC suites only). */
+  encryptThenMac = false;
   secureRenegotiation = false;
+  /** RFC 6066 max_fragment_length agreed (bytes), if any. */
+  maxFragmentLength: number | undefined;
   /** verify_data of both Finished messages (RFC 5746 renegotiation binding, issue 6). */
   clientVerifyData: Uint8Array = new Uint8Array(0);
   serverVerifyData: Uint8Array = new Uint8Array(0);
@@ -56,6 +63,8 @@ export class HandshakeContext {
   certificateRequested = false;
   /** The server's TLS 1.2 supported_signature_algorithms from CertificateRequest. */
   requestedSignatureSchemes: number[] = [];
+  /** The server's CertificateRequest, when it sent one. */
+  certificateRequest: CertificateRequest | undefined;
   /** The CertificateRequest allows an RSA signing certificate (rsa_sign). */
   canSignCertificateVerify = false;
   private pendingRead: RecordProtection | undefined;
@@ -86,14 +95,22 @@ export class HandshakeContext {
     this.writer.version = version;
   }
 
+  /** RFC 6066 §4: from now on send and accept records of at most `length` plaintext bytes. */
+  limitFragmentLength(length: number): void {
+    this.maxFragmentLength = length;
+    this.writer.maxFragmentLength = length;
+    this.reader.maxPlaintextLength = length;
+  }
+
   /** Derives the key block and prepares both directions' protections (RFC 5246 §6.3). */
   deriveKeys(): void {
     const suite = this.suite ?? fail("internal_error", "keys before suite");
     const master = this.masterSecret ?? fail("internal_error", "keys before master secret");
     const keys = deriveKeyBlock(this.prf!, master, this.clientRandom, this.serverRandom, suite, this.version);
     const provider = this.config.provider;
-    const clientSide = createRecordProtection(provider, suite, this.version, keys.client);
-    const serverSide = createRecordProtection(provider, suite, this.version, keys.server);
+    const etm = this.encryptThenMac;
+    const clientSide = createRecordProtection(provider, suite, this.version, keys.client, etm);
+    const serverSide = createRecordProtection(provider, suite, this.version, keys.server, etm);
     const isClient = this.config.role === "client";
     this.pendingWrite = isClient ? clientSide : serverSide;
     this.pendingRead = isClient ? serverSide : clientSide;
@@ -129,8 +146,11 @@ export class HandshakeContext {
       authorizationError: this.authorizationError,
       sessionId: this.sessionId,
       extendedMasterSecret: this.extendedMasterSecret,
+      encryptThenMac: this.encryptThenMac,
+      alpnProtocol: this.alpnProtocol ?? false,
       secureRenegotiation: this.secureRenegotiation,
       servername: this.servername,
+      ...(this.maxFragmentLength !== undefined && { maxFragmentLength: this.maxFragmentLength }),
     };
   }
 

@@ -3,18 +3,25 @@ import { fail } from "../alerts.js";
 import { computeExtendedMasterSecret, computeMasterSecret } from "../keys/master-secret.js";
 import { decodeCertificate, encodeCertificate, encodeCertificateRequest } from "../messages/certificate.js";
 import {
+  decodeAlpn,
   decodeRenegotiationInfo,
   decodeServerName,
   decodeSignatureAlgorithms,
   type Extension,
   ExtensionType,
+  encodeAlpn,
   encodeRenegotiationInfo,
   expectEmptyExtension,
 } from "../messages/extensions.js";
 import { type HandshakeMessage, HandshakeType } from "../messages/handshake-types.js";
 import { type ClientHello, decodeClientHello, encodeServerHello } from "../messages/hello.js";
 import { decodeCertificateVerify, decodeRsaClientKeyExchange } from "../messages/key-exchange.js";
-import { type CipherSuite, suiteAllowsVersion, TLS_EMPTY_RENEGOTIATION_INFO_SCSV } from "../suites.js";
+import {
+  type CipherSuite,
+  suiteAllowsVersion,
+  TLS_EMPTY_RENEGOTIATION_INFO_SCSV,
+  TLS_FALLBACK_SCSV,
+} from "../suites.js";
 import { TLS12 } from "../versions.js";
 import { checkPeerCertificate } from "./certificate-check.js";
 import {
@@ -26,6 +33,7 @@ import {
 } from "./client-auth.js";
 import { DOWNGRADE_SENTINEL_TLS11, type HandshakeContext, isDowngradeToTls11 } from "./context.js";
 import { ExpectChangeCipherSpec } from "./finish-states.js";
+import { decodeMaxFragmentLength, encodeMaxFragmentLength, type MaxFragmentLength } from "./max-fragment-length.js";
 import { ExpectMessage, type HandshakeState } from "./state.js";
 
 /** Highest common version, or protocol_version (RFC 5246 Appendix E.1). */
@@ -59,12 +67,17 @@ export class ExpectClientHello extends ExpectMessage {
   protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState {
     const { config } = ctx;
     const hello = decodeClientHello(message.body);
-    // 1. Version and suite.
+    // 1. Version and suite. RFC 7507: a fallback retry below our best version means a downgrade attack.
     const version = negotiateVersion(hello.version, config.minVersion, config.maxVersion);
+    if (hello.cipherSuites.includes(TLS_FALLBACK_SCSV) && hello.version < config.maxVersion) {
+      fail("inappropriate_fallback", "TLS_FALLBACK_SCSV below the highest supported version");
+    }
     const suite = selectSuite(config.suites, hello.cipherSuites, version, config.honorCipherOrder);
     if (!hello.compressionMethods.includes(0)) fail("illegal_parameter", "client does not offer null compression");
     // 2. Extensions we understand.
     readClientExtensions(ctx, hello);
+    // RFC 7366 §3: encrypt-then-MAC only applies to CBC suites.
+    if (suite.kind !== "cbc") ctx.encryptThenMac = false;
     ctx.clientHelloVersion = hello.version;
     ctx.clientRandom = hello.random;
     ctx.negotiated(version, suite);
@@ -102,14 +115,32 @@ function readClientExtensions(ctx: HandshakeContext, hello: ClientHello): void {
         expectEmptyExtension(ext.data, "extended_master_secret");
         ctx.extendedMasterSecret = config.extendedMasterSecret;
         break;
+      case ExtensionType.encrypt_then_mac:
+        expectEmptyExtension(ext.data, "encrypt_then_mac");
+        ctx.encryptThenMac = config.encryptThenMac;
+        break;
+      case ExtensionType.alpn:
+        selectAlpn(ctx, decodeAlpn(ext.data));
+        break;
       case ExtensionType.server_name:
         ctx.servername = decodeServerName(ext.data) || undefined;
         break;
       case ExtensionType.signature_algorithms:
         ctx.peerSignatureAlgorithms = decodeSignatureAlgorithms(ext.data);
         break;
+      case ExtensionType.max_fragment_length:
+        ctx.maxFragmentLength = decodeMaxFragmentLength(ext.data);
+        break;
     }
   }
+}
+
+/** RFC 7301 §3.2: the server's first protocol the client offers; no overlap → no_application_protocol. */
+function selectAlpn(ctx: HandshakeContext, offered: string[]): void {
+  const ours = ctx.config.alpnProtocols;
+  if (ours.length === 0) return;
+  ctx.alpnProtocol =
+    ours.find((p) => offered.includes(p)) ?? fail("no_application_protocol", "no ALPN protocol in common");
 }
 
 function sendServerHello(ctx: HandshakeContext, version: number, suite: CipherSuite): void {
@@ -125,6 +156,14 @@ function sendServerHello(ctx: HandshakeContext, version: number, suite: CipherSu
   }
   if (ctx.extendedMasterSecret)
     extensions.push({ type: ExtensionType.extended_master_secret, data: new Uint8Array(0) });
+  if (ctx.encryptThenMac) extensions.push({ type: ExtensionType.encrypt_then_mac, data: new Uint8Array(0) });
+  if (ctx.alpnProtocol !== undefined) {
+    extensions.push({ type: ExtensionType.alpn, data: encodeAlpn([ctx.alpnProtocol]) });
+  }
+  const fragmentLength = ctx.maxFragmentLength as MaxFragmentLength | undefined;
+  if (fragmentLength !== undefined) {
+    extensions.push({ type: ExtensionType.max_fragment_length, data: encodeMaxFragmentLength(fragmentLength) });
+  }
   ctx.sendHandshake(
     HandshakeType.server_hello,
     encodeServerHello({
@@ -136,6 +175,8 @@ function sendServerHello(ctx: HandshakeContext, version: number, suite: CipherSu
       extensions,
     }),
   );
+  // RFC 6066 §4: the smaller records start right after the ServerHello that accepted them.
+  if (fragmentLength !== undefined) ctx.limitFragmentLength(fragmentLength);
 }
 
 /**
@@ -155,13 +196,13 @@ export class ExpectClientKeyExchange extends ExpectMessage {
   protected async handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
     const encrypted = decodeRsaClientKeyExchange(message.body, ctx.version);
     const key = ctx.config.privateKey!;
-    let premaster: Uint8Array;
-    try {
-      premaster = await key.decryptTlsPremaster(encrypted, ctx.clientHelloVersion);
-    } catch {
-      // A provider that rejects the ciphertext (e.g. wrong length) must not create an early alert either.
-      premaster = ctx.config.provider.randomBytes(48);
-    }
+    // A ciphertext of the wrong length (public information) gets a random premaster like any bad
+    // padding: no early alert. The key operation itself never fails for bad content (contract), so an
+    // exception or rejection from it (an HSM or remote signer down) is a real failure: internal_error.
+    const premaster =
+      encrypted.length === Math.ceil(key.bits / 8)
+        ? await key.decryptTlsPremaster(encrypted, ctx.clientHelloVersion)
+        : ctx.config.provider.randomBytes(48);
     ctx.hooks.trace("pre-master secret decrypted", `${encrypted.length}-byte RSA ciphertext`);
     ctx.masterSecret = ctx.extendedMasterSecret
       ? computeExtendedMasterSecret(ctx.prf!, premaster, ctx.transcript.hash())

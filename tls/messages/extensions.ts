@@ -116,3 +116,24 @@ export function decodeSignatureAlgorithms(data: Uint8Array): number[] {
 export function expectEmptyExtension(data: Uint8Array, name: string): void {
   if (data.length !== 0) fail("decode_error", `${name} must be empty`);
 }
+
+/** RFC 7301 §3.1 application_layer_protocol_negotiation: a non-empty list of non-empty names. */
+export function encodeAlpn(protocols: readonly string[]): Uint8Array {
+  const encoder = new TextEncoder();
+  return new Writer()
+    .vec16((w) => {
+      for (const p of protocols) w.vec8(encoder.encode(p));
+    })
+    .finish();
+}
+
+/** Decodes an ALPN ProtocolNameList (RFC 7301 §3.1). */
+export function decodeAlpn(data: Uint8Array): string[] {
+  const r = new Reader(data);
+  const list = new Reader(r.vec16(2));
+  r.end("application_layer_protocol_negotiation");
+  const names: string[] = [];
+  const decoder = new TextDecoder();
+  while (list.remaining > 0) names.push(decoder.decode(list.vec8(1)));
+  return names;
+}

@@ -4,6 +4,7 @@ import type { CryptoProvider } from "../provider.js";
 import type { CipherSuite } from "../suites.js";
 import { AeadProtection } from "./aead-protection.js";
 import { CbcProtection, type MacHashShape } from "./cbc-protection.js";
+import { EncryptThenMacProtection } from "./etm-protection.js";
 import type { RecordProtection } from "./protection.js";
 import { StreamProtection } from "./stream-protection.js";
 
@@ -14,12 +15,16 @@ const SHAPES: Record<string, MacHashShape> = {
   sha384: { blockLength: 128, lengthFieldBytes: 16 },
 };
 
-/** The protection for `suite` at `version` with one direction's `keys`. */
+/**
+ * The protection for `suite` at `version` with one direction's `keys`; `encryptThenMac` selects the
+ * RFC 7366 form for CBC suites.
+ */
 export function createRecordProtection(
   provider: CryptoProvider,
   suite: CipherSuite,
   version: number,
   keys: DirectionKeys,
+  encryptThenMac = false,
 ): RecordProtection {
   const equal = (a: Uint8Array, b: Uint8Array) => provider.constantTimeEqual(a, b);
   if (suite.kind === "aead") return new AeadProtection(provider.createGcm(keys.key), keys.iv);
@@ -31,7 +36,9 @@ export function createRecordProtection(
   if (suite.kind === "cbc") {
     const iv = keys.iv.length > 0 ? keys.iv : new Uint8Array(suite.blockLength);
     const cipher = provider.createCbc(suite.cipher as "aes" | "des" | "3des", keys.key, iv);
-    return new CbcProtection(cipher, mac, version, SHAPES[suite.mac ?? "sha1"], (n) => provider.randomBytes(n), equal);
+    const random = (n: number) => provider.randomBytes(n);
+    if (encryptThenMac) return new EncryptThenMacProtection(cipher, mac, version, random, equal);
+    return new CbcProtection(cipher, mac, version, SHAPES[suite.mac ?? "sha1"], random, equal);
   }
   throw new Error(`no record protection for ${suite.name}`);
 }

@@ -26,6 +26,8 @@ export class RecordReader {
   private emptyRecords = 0;
   /** When set, every record header must carry exactly this version (after the hellos). */
   expectedVersion: number | undefined;
+  /** Largest plaintext accepted: 2^14, or less after RFC 6066 max_fragment_length. */
+  maxPlaintextLength = MAX_PLAINTEXT_LENGTH;
 
   /** Appends received bytes. */
   push(bytes: Uint8Array): void {
@@ -81,7 +83,8 @@ export class RecordReader {
         `record version ${version.toString(16)} after negotiating ${this.expectedVersion.toString(16)}`,
       );
     }
-    const limit = this.protection === PLAINTEXT_PROTECTION ? MAX_PLAINTEXT_LENGTH : MAX_CIPHERTEXT_LENGTH;
+    const expansion = MAX_CIPHERTEXT_LENGTH - MAX_PLAINTEXT_LENGTH;
+    const limit = this.maxPlaintextLength + (this.protection === PLAINTEXT_PROTECTION ? 0 : expansion);
     if (length > limit) fail("record_overflow", `record of ${length} bytes`);
     if (b.length - at < RECORD_HEADER_LENGTH + length) return null;
     const fragment = b.subarray(at + RECORD_HEADER_LENGTH, at + RECORD_HEADER_LENGTH + length);
@@ -89,7 +92,7 @@ export class RecordReader {
     // 2. Remove protection; then the plaintext limit.
     const plaintext = this.protection.open(type, version, this.seq, fragment);
     this.seq.increment();
-    if (plaintext.length > MAX_PLAINTEXT_LENGTH) fail("record_overflow", `plaintext of ${plaintext.length} bytes`);
+    if (plaintext.length > this.maxPlaintextLength) fail("record_overflow", `plaintext of ${plaintext.length} bytes`);
     // 3. Zero-length fragments: forbidden except application data (RFC 5246 §6.2.1), and bounded there.
     if (plaintext.length === 0) {
       if (type !== ContentType.application_data) fail("unexpected_message", "empty non-application record");

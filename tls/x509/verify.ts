@@ -2,6 +2,7 @@
 // leaf → presented intermediates → a trust anchor from `roots`, with signatures checked through the
 // CryptoProvider, validity against an injectable clock, CA/pathLen/keyUsage/extKeyUsage constraints,
 // unknown critical extensions, and the RFC 6125 host name. Error reasons follow OpenSSL/node:tls codes.
+import { wasmProvider } from "../../bindings/provider.js";
 import type { CryptoProvider, RsaPublicComponents } from "../provider.js";
 import { equalBytes } from "./bytes.js";
 import type { Certificate } from "./certificate.js";
@@ -21,8 +22,8 @@ export interface VerifyChainOptions {
   now?: Date;
   /** Required extended key usage of the leaf. */
   purpose: "serverAuth" | "clientAuth";
-  /** Performs the hashes and RSA signature checks. */
-  provider: Pick<CryptoProvider, "hash" | "importRsaPublicKey">;
+  /** Performs the hashes and RSA signature checks. Default: the WASM provider (call `init()` first). */
+  provider?: Pick<CryptoProvider, "hash" | "importRsaPublicKey">;
   /** Accept the subject CN as host name when the leaf has no dNSName/URI SAN. Default false. */
   allowCommonName?: boolean;
   /** Maximum number of certificates in the path, anchor included. Default 10. */
@@ -108,12 +109,13 @@ function buildPath(chain: readonly Certificate[], options: VerifyChainOptions): 
     if (path.length >= maxDepth) fail("CERT_CHAIN_TOO_LONG", `path longer than ${maxDepth}`, depth);
     const rootCandidates = options.roots.filter((r) => couldIssue(r, current));
     const selfSigned =
-      current.isSelfIssued && checkCertificateSignature(current, current, options.provider, depth) === null;
+      current.isSelfIssued &&
+      checkCertificateSignature(current, current, options.provider ?? wasmProvider, depth) === null;
     const chainCandidates = selfSigned ? [] : untrusted.filter((c) => couldIssue(c, current) && !path.includes(c));
     let firstError: CertificateError | null = null;
     let issuer: Certificate | undefined;
     for (const candidate of [...rootCandidates, ...chainCandidates]) {
-      const error = checkCertificateSignature(current, candidate, options.provider, depth);
+      const error = checkCertificateSignature(current, candidate, options.provider ?? wasmProvider, depth);
       if (!error) {
         issuer = candidate;
         break;

@@ -1,0 +1,79 @@
+// Encrypt-then-MAC CBC record protection (RFC 7366): the MAC covers the IV and ciphertext, so the
+// padding is only looked at after the record is authenticated (no padding oracle to hide).
+import { fail } from "../alerts.js";
+import type { CbcCipher, Hmac } from "../provider.js";
+import { TLS11 } from "../versions.js";
+import { type RecordProtection, recordHeaderForMac } from "./protection.js";
+import type { SequenceNumber } from "./sequence-number.js";
+
+/** GenericBlockCipher records per RFC 7366 §3: (IV ‖) E(content ‖ padding) ‖ MAC(header ‖ IV ‖ ciphertext). */
+export class EncryptThenMacProtection implements RecordProtection {
+  readonly maxOverhead: number;
+  private readonly blockLength: number;
+  private readonly macLength: number;
+
+  constructor(
+    private readonly cipher: CbcCipher,
+    private readonly mac: Hmac,
+    private readonly version: number,
+    private readonly randomBytes: (n: number) => Uint8Array,
+    private readonly constantTimeEqual: (a: Uint8Array, b: Uint8Array) => boolean,
+  ) {
+    this.blockLength = cipher.blockLength;
+    this.macLength = mac.outputLength;
+    this.maxOverhead = (version >= TLS11 ? this.blockLength : 0) + this.blockLength + this.macLength;
+  }
+
+  seal(type: number, version: number, seq: SequenceNumber, plaintext: Uint8Array): Uint8Array {
+    const bs = this.blockLength;
+    const padLen = (bs - ((plaintext.length + 1) % bs)) % bs;
+    const block = new Uint8Array(plaintext.length + padLen + 1);
+    block.set(plaintext, 0);
+    block.fill(padLen, plaintext.length);
+    let iv: Uint8Array = new Uint8Array(0);
+    if (this.version >= TLS11) {
+      iv = this.randomBytes(bs);
+      this.cipher.setIv(iv);
+    }
+    const encrypted = this.cipher.encrypt(block);
+    const body = new Uint8Array(iv.length + encrypted.length + this.macLength);
+    body.set(iv, 0);
+    body.set(encrypted, iv.length);
+    const covered = body.subarray(0, iv.length + encrypted.length);
+    const tag = this.mac
+      .update(recordHeaderForMac(seq, type, version, covered.length))
+      .update(covered)
+      .digest();
+    body.set(tag, covered.length);
+    return body;
+  }
+
+  open(type: number, version: number, seq: SequenceNumber, fragment: Uint8Array): Uint8Array {
+    const bs = this.blockLength;
+    const explicitIv = this.version >= TLS11 ? bs : 0;
+    const coveredLength = fragment.length - this.macLength;
+    // 1. Public length checks, then the MAC over IV ‖ ciphertext (RFC 7366 §3).
+    if (coveredLength - explicitIv < bs || (coveredLength - explicitIv) % bs !== 0) {
+      fail("bad_record_mac", "encrypt-then-MAC record length invalid");
+    }
+    const covered = fragment.subarray(0, coveredLength);
+    const expected = this.mac
+      .update(recordHeaderForMac(seq, type, version, coveredLength))
+      .update(covered)
+      .digest();
+    if (!this.constantTimeEqual(expected, fragment.subarray(coveredLength))) fail("bad_record_mac", "MAC mismatch");
+    // 2. Authentic: decrypt and strip the padding (its bytes must all equal its length).
+    if (explicitIv) this.cipher.setIv(covered.subarray(0, bs));
+    const plain = this.cipher.decrypt(covered.subarray(explicitIv));
+    const padLen = plain[plain.length - 1];
+    if (padLen + 1 > plain.length || !plain.subarray(plain.length - padLen - 1).every((b) => b === padLen)) {
+      fail("bad_record_mac", "bad padding in an authentic record");
+    }
+    return plain.subarray(0, plain.length - padLen - 1);
+  }
+
+  dispose(): void {
+    this.cipher.dispose();
+    this.mac.dispose();
+  }
+}

@@ -34,6 +34,8 @@ export interface GroupResult {
   date: string;
   cases: CaseResult[];
   targets: TargetResult[];
+  /** Set when the group was timed with another clock than the run's. */
+  clock?: BenchClock;
 }
 
 /** What timed the samples: this process's CPU time, or elapsed time. */

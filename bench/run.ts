@@ -52,7 +52,7 @@ function calibrate(fn: () => unknown): number {
 }
 
 /** Measures one round of a case: ops/s, relative margin of error, sample count, batch size. */
-async function measureRound(c: BenchCase, timeMs: number): Promise<CaseResult> {
+async function measureRound(c: BenchCase, timeMs: number, minIterations = 64, clock = CLOCK): Promise<CaseResult> {
   await c.setup?.();
   try {
     const probe = c.fn();
@@ -68,7 +68,9 @@ async function measureRound(c: BenchCase, timeMs: number): Promise<CaseResult> {
     const bench = new Bench({
       time: timeMs,
       warmupTime: 30,
-      ...(CLOCK === "cpu" ? { timestampProvider: cpuClock } : {}),
+      iterations: minIterations,
+      warmupIterations: Math.min(16, minIterations),
+      ...(clock === "cpu" ? { timestampProvider: cpuClock } : {}),
     });
     bench.add(c.name, task);
     await bench.run();
@@ -94,7 +96,7 @@ async function measureGroup(group: BenchGroup): Promise<CaseResult[]> {
   const best = new Map<string, CaseResult>();
   for (let round = 0; round < ROUNDS; round++) {
     for (const c of group.cases) {
-      const r = await measureRound(c, CASE_TIME_MS / ROUNDS);
+      const r = await measureRound(c, CASE_TIME_MS / ROUNDS, group.minIterations, group.clock);
       const previous = best.get(c.name);
       if (!previous || r.opsPerSec > previous.opsPerSec) best.set(c.name, r);
     }
@@ -120,7 +122,7 @@ const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFracti
 
 function printGroup(g: GroupResult): void {
   const wassl = g.cases.find((c) => c.name === "wassl");
-  console.log(`\n${g.id}${g.bytesPerOp ? ` (${fmt(g.bytesPerOp)} B/op)` : ""}`);
+  console.log(`\n${g.id}${g.bytesPerOp ? ` (${fmt(g.bytesPerOp)} B/op)` : ""}${g.clock ? ` [${g.clock} clock]` : ""}`);
   const rows = g.cases.map((c) => ({
     case: c.name,
     "ops/s": fmt(c.opsPerSec),
@@ -176,6 +178,7 @@ async function main(): Promise<void> {
         date,
         cases,
         targets: checkTargets(group, cases),
+        ...(group.clock && group.clock !== CLOCK ? { clock: group.clock } : {}),
       };
       printGroup(result);
       measured.push(result);

@@ -30,6 +30,16 @@ export interface BenchGroup {
   bytesPerOp?: number;
   cases: BenchCase[];
   targets?: BenchTarget[];
+  /**
+   * Minimum timed operations per case and round (default 64, tinybench's). Lower it for operations
+   * that take seconds (a 16 MiB transfer through node-forge); warm-up then runs at most as many.
+   */
+  minIterations?: number;
+  /**
+   * Clock for this group, overriding BENCH_CLOCK: "wall" for cases whose point is parallelism (worker
+   * threads), which process CPU time cannot show since it sums the time of every thread.
+   */
+  clock?: "cpu" | "wall";
 }
 
 /** A suite file's default export. */

@@ -345,18 +345,24 @@ export function modPrepare(m: usize, bits: i32): i32 {
   for (let i = 0; i < 4; i++) x = x * (2 - n0 * x);
   store<u32>(m, (0 - x) & LIMB_MASK, 4);
   for (let i = nl; i < MAX_LIMBS; i++) setLimb(n, i, 0);
-  // one = 2^(28·nl) mod m and rr by doubling to R·2^(7·nl), then two Montgomery squarings.
+  // one = 2^(28·nl) mod m by doubling.
   const one = modOne(m);
   // 1 < m, and 2^(bits-1) < m: start at 2^(bits-1) to save doublings.
   numZero(one, nl);
   setLimb(one, (bits - 1) / LIMB_BITS, 1 << <u32>((bits - 1) % LIMB_BITS));
   for (let i = bits - 1; i < LIMB_BITS * nl; i++) modDouble(one, m);
+  // R² = R·2^(28·nl), the Montgomery form of 2^(28·nl): left-to-right binary powering of 2, where a
+  // squaring is montSqr and a multiplication by 2 a modular doubling (a dozen of each instead of
+  // 7·nl doublings). The sequence depends only on nl.
   const rr = modRR(m);
+  const e = LIMB_BITS * nl;
   numCopy(rr, one, nl);
-  for (let i = 0; i < 7 * nl; i++) modDouble(rr, m);
-  montSqr(rr, rr, m); // R·2^(14·nl)
-  montSqr(rr, rr, m); // R·2^(28·nl) = R²
-  modFinal(rr, rr, m);
+  modDouble(rr, m); // R·2
+  for (let bit = 30 - <i32>clz(e); bit >= 0; bit--) {
+    montSqr(rr, rr, m);
+    modFinal(rr, rr, m);
+    if ((e >> bit) & 1) modDouble(rr, m);
+  }
   montSqr(modRRR(m), rr, m); // R³
   modFinal(modRRR(m), modRRR(m), m);
   return 0;

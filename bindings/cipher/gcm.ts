@@ -38,13 +38,18 @@ export class GcmAead extends SlotOwner implements Aead {
     const slot = this.start(nonce, aad);
     const e = cipherExports();
     const out = new Uint8Array(plaintext.length + GCM_TAG_LENGTH);
-    out.set(
-      transformInPlace(plaintext, 16, (p, n) => e.gcmEncrypt(slot, p, n)),
-      0,
-    );
-    const { ptr2 } = ioRegion();
+    const { bytes, ptr, ptr2 } = ioRegion();
+    const h = heap();
+    // Each chunk is copied in once, encrypted in place and copied straight into `out`.
+    const chunk = bytes.length - (bytes.length % 16);
+    for (let off = 0; off < plaintext.length; off += chunk) {
+      const n = Math.min(chunk, plaintext.length - off);
+      bytes.set(plaintext.subarray(off, off + n));
+      e.gcmEncrypt(slot, ptr, n);
+      out.set(h.subarray(ptr, ptr + n), off);
+    }
     e.gcmTag(slot, ptr2);
-    out.set(heap().subarray(ptr2, ptr2 + GCM_TAG_LENGTH), plaintext.length);
+    out.set(h.subarray(ptr2, ptr2 + GCM_TAG_LENGTH), plaintext.length);
     return out;
   }
 
@@ -58,9 +63,22 @@ export class GcmAead extends SlotOwner implements Aead {
     const e = cipherExports();
     const split = ciphertextAndTag.length - GCM_TAG_LENGTH;
     const ciphertext = ciphertextAndTag.subarray(0, split);
+    const { bytes, ptr, ptr2 } = ioRegion();
+    const h = heap();
+    if (split <= bytes.length) {
+      // One record (≤ 64 KiB): copied in once, authenticated, then decrypted in place.
+      bytes.set(ciphertext);
+      e.gcmGhash(slot, ptr, split);
+      h.set(ciphertextAndTag.subarray(split), ptr2);
+      if (e.gcmCheckTag(slot, ptr2, GCM_TAG_LENGTH) !== 1) {
+        bytes.fill(0, 0, split);
+        return null;
+      }
+      e.gcmCtr(slot, ptr, split);
+      return bytes.slice(0, split);
+    }
     streamIn(ciphertext, (p, n) => e.gcmGhash(slot, p, n));
-    const { ptr2 } = ioRegion();
-    heap().set(ciphertextAndTag.subarray(split), ptr2);
+    h.set(ciphertextAndTag.subarray(split), ptr2);
     if (e.gcmCheckTag(slot, ptr2, GCM_TAG_LENGTH) !== 1) return null;
     return transformInPlace(ciphertext, 16, (p, n) => e.gcmCtr(slot, p, n));
   }

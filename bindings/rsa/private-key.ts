@@ -154,7 +154,8 @@ export class RsaPrivateKey {
   asProviderKey(): ProviderRsaPrivateKey {
     return {
       bits: this.bits,
-      publicKey: this.publicKey.asProviderKey(),
+      // The public half belongs to this key: disposing the private key releases both slots.
+      publicKey: { ...this.publicKey.asProviderKey(), dispose: undefined },
       decryptTlsPremaster: (ct, version) => this.decryptTlsPremaster(ct, version),
       signPkcs1v15: (hash, digest) => this.signDigestPkcs1v15(hash, digest),
       signPss: (hash, digest) => this.signDigestPss(hash, digest),

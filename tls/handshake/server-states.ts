@@ -14,8 +14,13 @@ import {
 import { type HandshakeMessage, HandshakeType } from "../messages/handshake-types.js";
 import { type ClientHello, decodeClientHello, encodeServerHello } from "../messages/hello.js";
 import { decodeCertificateVerify, decodeRsaClientKeyExchange } from "../messages/key-exchange.js";
-import { type CipherSuite, suiteAllowsVersion, TLS_FALLBACK_SCSV } from "../suites.js";
-import { TLS12 } from "../versions.js";
+import {
+  type CipherSuite,
+  suiteAllowsVersion,
+  TLS_EMPTY_RENEGOTIATION_INFO_SCSV,
+  TLS_FALLBACK_SCSV,
+} from "../suites.js";
+import { SSL3, TLS12 } from "../versions.js";
 import { checkPeerCertificate } from "./certificate-check.js";
 import {
   certificateAuthorities,
@@ -25,6 +30,7 @@ import {
   SUPPORTED_SIGNATURE_SCHEMES,
 } from "./client-auth.js";
 import { DOWNGRADE_SENTINEL_TLS11, type HandshakeContext, isDowngradeToTls11 } from "./context.js";
+import { sendExportServerKeyExchange } from "./export-key-exchange.js";
 import { ExpectChangeCipherSpec } from "./finish-states.js";
 import { decodeMaxFragmentLength, encodeMaxFragmentLength, type MaxFragmentLength } from "./max-fragment-length.js";
 import { checkClientRenegotiationInfo, serverRenegotiationInfo } from "./renegotiation.js";
@@ -73,6 +79,7 @@ export class ExpectClientHello extends ExpectMessage {
     readClientExtensions(ctx, hello);
     // RFC 7366 §3: encrypt-then-MAC only applies to CBC suites.
     if (suite.kind !== "cbc") ctx.encryptThenMac = false;
+    if (version === SSL3) withoutTlsExtensions(ctx);
     ctx.clientHelloVersion = hello.version;
     ctx.clientRandom = hello.random;
     ctx.negotiated(version, suite);
@@ -81,7 +88,7 @@ export class ExpectClientHello extends ExpectMessage {
       `${version.toString(16)} ${suite.name}${ctx.extendedMasterSecret ? " EMS" : ""}`,
     );
     // 3. Resumption (session ID or RFC 5077 ticket): ServerHello echoing the ID, ChangeCipherSpec, Finished.
-    const session = await findResumableSession(ctx, hello, version);
+    const session = version === SSL3 ? undefined : await findResumableSession(ctx, hello, version);
     if (session) {
       const resumedSuite = config.suites.find((s) => s.id === session.cipherSuite)!;
       if (resumedSuite.kind !== "cbc") ctx.encryptThenMac = false;
@@ -92,22 +99,40 @@ export class ExpectClientHello extends ExpectMessage {
       sendServerHello(ctx, version, resumedSuite);
       return resumeAsServer(ctx, session);
     }
-    ctx.ticketExpected = ctx.clientSupportsTickets;
+    ctx.ticketExpected = ctx.clientSupportsTickets && version !== SSL3;
     // 4. ServerHello, Certificate, [CertificateRequest], ServerHelloDone.
     sendServerHello(ctx, version, suite);
     ctx.sendHandshake(HandshakeType.certificate, encodeCertificate(config.certificateChain));
-    const requestCert = ctx.requestCertNow ?? config.requestCert;
-    if (requestCert) {
-      const request = {
-        certificateTypes: [RSA_SIGN],
-        signatureAlgorithms: [...SUPPORTED_SIGNATURE_SCHEMES],
-        authorities: certificateAuthorities(config.roots),
-      };
-      ctx.sendHandshake(HandshakeType.certificate_request, encodeCertificateRequest(request, version));
+    // Export suites: a temporary 512-bit key unless the certificate key is already that small.
+    if (suite.exportKeyMaterialLength > 0 && config.privateKey!.bits > 512) {
+      return sendExportServerKeyExchange(ctx).then(() => finishServerFlight(ctx, version));
     }
-    ctx.sendHandshake(HandshakeType.server_hello_done, new Uint8Array(0));
-    return requestCert ? new ExpectClientCertificate() : new ExpectClientKeyExchange(false);
+    return finishServerFlight(ctx, version);
   }
+}
+
+/** CertificateRequest (when asked for) and ServerHelloDone; the state waiting for the client's reply. */
+function finishServerFlight(ctx: HandshakeContext, version: number): HandshakeState {
+  const { config } = ctx;
+  const requestCert = ctx.requestCertNow ?? config.requestCert;
+  if (requestCert) {
+    const request = {
+      certificateTypes: [RSA_SIGN],
+      signatureAlgorithms: [...SUPPORTED_SIGNATURE_SCHEMES],
+      authorities: certificateAuthorities(config.roots),
+    };
+    ctx.sendHandshake(HandshakeType.certificate_request, encodeCertificateRequest(request, version));
+  }
+  ctx.sendHandshake(HandshakeType.server_hello_done, new Uint8Array(0));
+  return requestCert ? new ExpectClientCertificate(version === SSL3) : new ExpectClientKeyExchange(false);
+}
+
+/** SSL 3.0 has no extensions: only renegotiation_info may be answered (RFC 5746 §4.6). */
+function withoutTlsExtensions(ctx: HandshakeContext): void {
+  ctx.extendedMasterSecret = false;
+  ctx.encryptThenMac = false;
+  ctx.alpnProtocol = undefined;
+  ctx.maxFragmentLength = undefined;
 }
 
 function readClientExtensions(ctx: HandshakeContext, hello: ClientHello): void {
@@ -198,25 +223,34 @@ export class ExpectClientKeyExchange extends ExpectMessage {
     super();
   }
 
-  protected async handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
-    const encrypted = decodeRsaClientKeyExchange(message.body, ctx.version);
-    const key = ctx.config.privateKey!;
-    // A ciphertext of the wrong length (public information) gets a random premaster like any bad
-    // padding: no early alert. The key operation itself never fails for bad content (contract), so an
-    // exception or rejection from it (an HSM or remote signer down) is a real failure: internal_error.
-    const premaster =
-      encrypted.length === Math.ceil(key.bits / 8)
-        ? await key.decryptTlsPremaster(encrypted, ctx.clientHelloVersion)
-        : ctx.config.provider.randomBytes(48);
-    ctx.hooks.trace("pre-master secret decrypted", `${encrypted.length}-byte RSA ciphertext`);
-    ctx.masterSecret = ctx.extendedMasterSecret
-      ? computeExtendedMasterSecret(ctx.prf!, premaster, ctx.transcript.hash())
-      : computeMasterSecret(ctx.prf!, premaster, ctx.clientRandom, ctx.serverRandom);
-    premaster.fill(0);
-    ctx.hooks.trace("master secret computed", ctx.extendedMasterSecret ? "extended (RFC 7627)" : "RFC 5246 §8.1");
-    ctx.deriveKeys();
-    return this.expectCertificateVerify ? new ExpectCertificateVerify() : new ExpectChangeCipherSpec();
+  protected handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
+    return receiveClientKeyExchange(ctx, message, this.expectCertificateVerify);
   }
+}
+
+/** Decrypts the premaster (through the provider, maybe asynchronously) and derives the keys. */
+async function receiveClientKeyExchange(
+  ctx: HandshakeContext,
+  message: HandshakeMessage,
+  expectCertificateVerify: boolean,
+): Promise<HandshakeState> {
+  const encrypted = decodeRsaClientKeyExchange(message.body, ctx.version);
+  const key = ctx.keyExchangeKey ?? ctx.config.privateKey!;
+  // A ciphertext of the wrong length (public information) gets a random premaster like any bad
+  // padding: no early alert. The key operation itself never fails for bad content (contract), so an
+  // exception or rejection from it (an HSM or remote signer down) is a real failure: internal_error.
+  const premaster =
+    encrypted.length === Math.ceil(key.bits / 8)
+      ? await key.decryptTlsPremaster(encrypted, ctx.clientHelloVersion)
+      : ctx.config.provider.randomBytes(48);
+  ctx.hooks.trace("pre-master secret decrypted", `${encrypted.length}-byte RSA ciphertext`);
+  ctx.masterSecret = ctx.extendedMasterSecret
+    ? computeExtendedMasterSecret(ctx.prf!, premaster, ctx.transcript.hash())
+    : computeMasterSecret(ctx.prf!, premaster, ctx.clientRandom, ctx.serverRandom);
+  premaster.fill(0);
+  ctx.hooks.trace("master secret computed", ctx.extendedMasterSecret ? "extended (RFC 7627)" : "RFC 5246 §8.1");
+  ctx.deriveKeys();
+  return expectCertificateVerify ? new ExpectCertificateVerify() : new ExpectChangeCipherSpec();
 }
 
 /**
@@ -225,15 +259,22 @@ export class ExpectClientKeyExchange extends ExpectMessage {
  */
 export class ExpectClientCertificate extends ExpectMessage {
   readonly name = "ExpectClientCertificate";
-  readonly expects = [HandshakeType.certificate];
+  readonly expects: readonly number[];
+
+  /** `ssl3`: an SSL 3.0 client without a certificate sends a no_certificate alert and ClientKeyExchange. */
+  constructor(ssl3 = false) {
+    super();
+    this.expects = ssl3 ? [HandshakeType.certificate, HandshakeType.client_key_exchange] : [HandshakeType.certificate];
+  }
 
   protected async handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
-    const chain = decodeCertificate(message.body);
+    const skipped = message.type === HandshakeType.client_key_exchange;
+    const chain = skipped ? [] : decodeCertificate(message.body);
     if (chain.length === 0) {
       if (ctx.config.rejectUnauthorized) fail("handshake_failure", "client sent no certificate");
       ctx.authorized = false;
       ctx.authorizationError = "PEER_DID_NOT_RETURN_A_CERTIFICATE";
-      return new ExpectClientKeyExchange(false);
+      return skipped ? receiveClientKeyExchange(ctx, message, false) : new ExpectClientKeyExchange(false);
     }
     await checkPeerCertificate(ctx, chain);
     return new ExpectClientKeyExchange(true);

@@ -1,0 +1,319 @@
+// Whole-connection benchmarks (issue 5): full TLS 1.2 handshakes per second with RSA-2048 key exchange
+// and bulk transfer after the handshake, wassl↔wassl in memory against Node's tls over 127.0.0.1
+// (client and server in this process, sequential, no resumption) and node-forge↔node-forge in memory
+// (forge speaks TLS 1.0 only: TLS_RSA_WITH_AES_128_CBC_SHA). All three use the demo credentials
+// (RSA-2048 leaf signed by the demo CA) and the client validates the chain in all three.
+// Resumed handshakes (issue 6) are not measured yet: the engine has no session resumption.
+// A third group times concurrent handshakes with the server key on a 2-thread RsaWorkerPool.
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import * as tls from "node:tls";
+import forge from "node-forge";
+import { init } from "../../bindings/index.js";
+import { DEMO_CA_PEM, DEMO_SERVER_CERT_PEM, DEMO_SERVER_KEY_PEM } from "../../cli/demo-credentials.js";
+import { rsaWorkerBundleUrl } from "../../test/support/rsa-worker-bundle.js";
+import { TlsClient } from "../../tls/client.js";
+import { createSecureContext, type PrivateKeyInput, type TlsConnection } from "../../tls/index.js";
+import { TlsServer } from "../../tls/server.js";
+import { RsaWorkerPool } from "../../tls/workers/rsa-pool.js";
+import { decodeRsaPrivateKeyPem } from "../../tls/x509/keys.js";
+import type { BenchCase, BenchGroup, BenchSuite } from "../types.js";
+
+const SUITE = "TLS_RSA_WITH_AES_128_GCM_SHA256";
+const BULK_BYTES = 16 << 20;
+/** Application writes of a socket-sized chunk, the same for every implementation. */
+const WRITE_CHUNK = 64 << 10;
+
+// ---------------------------------------------------------------- wassl, in memory
+
+/** A connected wassl client/server pair wired back to back (every `send` is the other's `receive`). */
+interface WasslPair {
+  client: TlsClient;
+  server: TlsServer;
+  handshake: Promise<void>;
+}
+
+function wasslContexts(serverKey: PrivateKeyInput = DEMO_SERVER_KEY_PEM) {
+  const common = { minVersion: "TLSv1.2", maxVersion: "TLSv1.2", ciphers: SUITE } as const;
+  return {
+    server: createSecureContext({ ...common, cert: DEMO_SERVER_CERT_PEM, key: serverKey }),
+    client: createSecureContext({ ...common, ca: DEMO_CA_PEM }),
+  };
+}
+
+/** Handshakes in flight at once in the worker-pool group. */
+const CONCURRENT = 8;
+
+function settled(conn: TlsConnection): Promise<void> {
+  return new Promise((resolve, reject) => {
+    conn.on("handshake", () => resolve());
+    conn.on("close", (info) => reject(info.error ?? new Error(`closed: ${info.reason}`)));
+  });
+}
+
+function wasslPair(contexts: ReturnType<typeof wasslContexts>): WasslPair {
+  const server = new TlsServer({ secureContext: contexts.server });
+  const client = new TlsClient({ secureContext: contexts.client, servername: "localhost" });
+  client.on("send", (bytes) => void server.receive(bytes));
+  server.on("send", (bytes) => void client.receive(bytes));
+  const handshake = Promise.all([settled(client), settled(server)]).then(() => undefined);
+  void client.start();
+  return { client, server, handshake };
+}
+
+async function wasslHandshake(contexts: ReturnType<typeof wasslContexts>): Promise<void> {
+  const { client, server, handshake } = wasslPair(contexts);
+  await handshake;
+  client.destroy();
+  server.destroy();
+}
+
+/** Sends `BULK_BYTES` from client to server through an established pair, resolving when all arrived. */
+function wasslBulkCase(contexts: ReturnType<typeof wasslContexts>, payload: Uint8Array): BenchCase {
+  let pair: WasslPair | undefined;
+  let received = 0;
+  let arrived: (() => void) | undefined;
+  return {
+    name: "wassl",
+    setup: async () => {
+      pair = wasslPair(contexts);
+      pair.server.on("data", (d) => {
+        received += d.length;
+        if (received >= BULK_BYTES) arrived?.();
+      });
+      await pair.handshake;
+    },
+    fn: () => {
+      const { client } = pair as WasslPair;
+      received = 0;
+      const done = new Promise<void>((resolve) => {
+        arrived = resolve;
+      });
+      for (let at = 0; at < BULK_BYTES; at += WRITE_CHUNK) void client.write(payload.subarray(at, at + WRITE_CHUNK));
+      return done;
+    },
+    teardown: () => {
+      pair?.client.destroy();
+      pair?.server.destroy();
+    },
+  };
+}
+
+// ---------------------------------------------------------------- node:tls, loopback
+
+async function nodeServer(): Promise<{ server: tls.Server; port: number; accepted: () => Promise<tls.TLSSocket> }> {
+  const waiting: ((s: tls.TLSSocket) => void)[] = [];
+  const server = tls.createServer({
+    key: DEMO_SERVER_KEY_PEM,
+    cert: DEMO_SERVER_CERT_PEM,
+    minVersion: "TLSv1.2",
+    maxVersion: "TLSv1.2",
+    ciphers: "AES128-GCM-SHA256",
+  });
+  server.on("secureConnection", (socket) => waiting.shift()?.(socket));
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  server.unref();
+  return {
+    server,
+    port: (server.address() as AddressInfo).port,
+    accepted: () => new Promise((resolve) => waiting.push(resolve)),
+  };
+}
+
+async function nodeConnect(
+  node: Awaited<ReturnType<typeof nodeServer>>,
+): Promise<{ client: tls.TLSSocket; serverSide: tls.TLSSocket }> {
+  const serverSide = node.accepted();
+  const client = tls.connect({
+    host: "127.0.0.1",
+    port: node.port,
+    servername: "localhost",
+    ca: DEMO_CA_PEM,
+    minVersion: "TLSv1.2",
+    maxVersion: "TLSv1.2",
+    ciphers: "AES128-GCM-SHA256",
+  });
+  await once(client, "secureConnect");
+  return { client, serverSide: await serverSide };
+}
+
+function nodeBulkCase(node: Awaited<ReturnType<typeof nodeServer>>, payload: Buffer): BenchCase {
+  let conn: Awaited<ReturnType<typeof nodeConnect>> | undefined;
+  let received = 0;
+  let arrived: (() => void) | undefined;
+  return {
+    name: "node:tls",
+    setup: async () => {
+      conn = await nodeConnect(node);
+      conn.serverSide.on("data", (d: Buffer) => {
+        received += d.length;
+        if (received >= BULK_BYTES) arrived?.();
+      });
+    },
+    fn: () => {
+      const { client } = conn as NonNullable<typeof conn>;
+      received = 0;
+      const done = new Promise<void>((resolve) => {
+        arrived = resolve;
+      });
+      for (let at = 0; at < BULK_BYTES; at += WRITE_CHUNK) client.write(payload.subarray(at, at + WRITE_CHUNK));
+      return done;
+    },
+    teardown: () => {
+      conn?.client.destroy();
+      conn?.serverSide.destroy();
+    },
+  };
+}
+
+// ---------------------------------------------------------------- node-forge, in memory
+
+interface ForgePair {
+  client: forge.tls.Connection;
+  server: forge.tls.Connection;
+  handshake: Promise<void>;
+  /** Called with each decrypted chunk the server receives. */
+  onServerData?: (bytes: string) => void;
+}
+
+function forgePair(caStore: forge.pki.CAStore): ForgePair {
+  const suites = [forge.tls.CipherSuites.TLS_RSA_WITH_AES_128_CBC_SHA];
+  let resolve: () => void = () => {};
+  let reject: (e: Error) => void = () => {};
+  const handshake = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  let connected = 0;
+  const pair = {} as ForgePair;
+  const onConnected = () => {
+    if (++connected === 2) resolve();
+  };
+  const onError = (_c: forge.tls.Connection, e: forge.tls.TLSError) => reject(new Error(`forge: ${e.message}`));
+  pair.server = forge.tls.createConnection({
+    server: true,
+    cipherSuites: suites,
+    getCertificate: () => DEMO_SERVER_CERT_PEM,
+    getPrivateKey: () => DEMO_SERVER_KEY_PEM,
+    connected: onConnected,
+    tlsDataReady: (c) => void pair.client.process(c.tlsData.getBytes()),
+    dataReady: (c) => pair.onServerData?.(c.data.getBytes()),
+    closed: () => {},
+    error: onError,
+  });
+  pair.client = forge.tls.createConnection({
+    server: false,
+    caStore,
+    cipherSuites: suites,
+    virtualHost: "localhost",
+    verify: (_c, verified) => verified,
+    connected: onConnected,
+    tlsDataReady: (c) => void pair.server.process(c.tlsData.getBytes()),
+    dataReady: () => {},
+    closed: () => {},
+    error: onError,
+  });
+  pair.handshake = handshake;
+  pair.client.handshake();
+  return pair;
+}
+
+function forgeBulkCase(caStore: forge.pki.CAStore, chunks: string[]): BenchCase {
+  let pair: ForgePair | undefined;
+  return {
+    name: "node-forge",
+    setup: async () => {
+      pair = forgePair(caStore);
+      await pair.handshake;
+    },
+    fn: () => {
+      const p = pair as ForgePair;
+      let received = 0;
+      p.onServerData = (bytes) => {
+        received += bytes.length;
+      };
+      // forge processes synchronously: every chunk is encrypted, sent and decrypted inside prepare().
+      for (const chunk of chunks) p.client.prepare(chunk);
+      if (received !== BULK_BYTES) throw new Error(`forge delivered ${received} bytes`);
+    },
+    teardown: () => {
+      pair?.client.close();
+    },
+  };
+}
+
+// ---------------------------------------------------------------- groups
+
+const suite: BenchSuite = async () => {
+  await init();
+  const contexts = wasslContexts();
+  const node = await nodeServer();
+  const caStore = forge.pki.createCaStore([DEMO_CA_PEM]);
+  const payload = Buffer.alloc(BULK_BYTES, 0x5a);
+  const forgeChunks: string[] = [];
+  for (let at = 0; at < BULK_BYTES; at += WRITE_CHUNK) {
+    forgeChunks.push(payload.subarray(at, at + WRITE_CHUNK).toString("binary"));
+  }
+  const pool = await RsaWorkerPool.create(decodeRsaPrivateKeyPem(DEMO_SERVER_KEY_PEM), {
+    size: 2,
+    workerUrl: rsaWorkerBundleUrl(),
+  });
+  const pooled = wasslContexts(pool.privateKey);
+  const concurrent = (c: ReturnType<typeof wasslContexts>) => () =>
+    Promise.all(Array.from({ length: CONCURRENT }, () => wasslHandshake(c)));
+  return [
+    {
+      id: "tls full handshake tls1.2 rsa-2048 aes-128-gcm",
+      minIterations: 8,
+      cases: [
+        { name: "wassl", fn: () => wasslHandshake(contexts) },
+        {
+          name: "node:tls",
+          fn: async () => {
+            const { client, serverSide } = await nodeConnect(node);
+            client.destroy();
+            serverSide.destroy();
+          },
+        },
+        {
+          name: "node-forge",
+          fn: async () => {
+            const pair = forgePair(caStore);
+            await pair.handshake;
+            pair.client.close();
+          },
+        },
+      ],
+      targets: [
+        { vs: "node:tls", min: 1 },
+        { vs: "node-forge", min: 15 },
+      ],
+    },
+    {
+      id: "tls bulk 16MiB aes-128-gcm",
+      bytesPerOp: BULK_BYTES,
+      minIterations: 2,
+      cases: [
+        wasslBulkCase(contexts, new Uint8Array(payload)),
+        nodeBulkCase(node, payload),
+        forgeBulkCase(caStore, forgeChunks),
+      ],
+      targets: [{ vs: "node:tls", min: 0.5 }],
+    },
+    {
+      // Issue 6: the server's RSA operations on a 2-worker pool vs on this thread. Wall clock (CPU time
+      // would sum all threads); 8 handshakes in flight per operation; clients run on this thread too.
+      id: `tls ${CONCURRENT} concurrent full handshakes, rsa worker pool`,
+      clock: "wall",
+      minIterations: 4,
+      cases: [
+        { name: "wassl", fn: concurrent(contexts) },
+        { name: "wassl-pool-2", fn: concurrent(pooled) },
+      ],
+      targets: [{ ours: "wassl-pool-2", vs: "wassl", min: 1.7 }],
+    },
+  ] satisfies BenchGroup[];
+};
+
+export default suite;

@@ -14,7 +14,7 @@ import type { HandshakeConfig } from "./handshake/config.js";
 import { HandshakeContext } from "./handshake/context.js";
 import { DeclineRenegotiation } from "./handshake/renegotiation.js";
 import { RenegotiationControl, type RenegotiationOptions } from "./handshake/renegotiation-control.js";
-import { clientSessionBytes } from "./handshake/resumption.js";
+import { clientSessionBytes, forgetServerSession } from "./handshake/resumption.js";
 import type { HandshakeState } from "./handshake/state.js";
 import { type HandshakeMessage, HandshakeType } from "./messages/handshake-types.js";
 import { ContentType } from "./record/constants.js";
@@ -356,6 +356,8 @@ export abstract class TlsConnection {
     this.failure = info.error;
     this.reader.dispose();
     this.writer.dispose();
+    // RFC 5246 §7.2.2: a fatal alert invalidates the session (it cannot be resumed).
+    if (info.reason === "alert_sent" || info.reason === "alert_received") forgetServerSession(this.context);
     this.context.dispose();
     this.renegotiation.reject("connection closed", "ERR_TLS_CLOSED");
     this.events.emit("close", info);

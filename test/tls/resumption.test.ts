@@ -30,6 +30,7 @@ const sample: SessionState = {
   ticketLifetime: 7200,
   createdAt: 1_700_000_000_123,
   peerCertificates: [Uint8Array.of(0x30, 0)],
+  authorized: true,
   servername: "localhost",
 };
 
@@ -154,5 +155,26 @@ describe("session resumption", () => {
       server,
     );
     expect(otherName.clientLog.handshake?.resumed).toBe(false);
+  });
+
+  it("a resumed connection keeps the original verdict: an unauthorized session stays unauthorized", async () => {
+    const server = sharedServer();
+    const loose = { rejectUnauthorized: false, ca: undefined };
+    const session = await firstSession(loose, server);
+    const pair = await handshakePair(clientOptions({ ...loose, session }), server);
+    expect(pair.clientLog.handshake?.resumed).toBe(true);
+    expect(pair.clientLog.handshake?.authorized).toBe(false);
+  });
+
+  it("a fatal alert removes the server's session from the cache (RFC 5246 §7.2.2)", async () => {
+    const cache = new LruSessionCache();
+    const server = sharedServer({ sessionTickets: false, sessionCache: cache });
+    const session = await firstSession({ sessionTickets: false }, server);
+    expect(cache.size).toBe(1);
+    const pair = await handshakePair(clientOptions({ sessionTickets: false, session }), server);
+    expect(pair.serverLog.handshake?.resumed).toBe(true);
+    await pair.server.receive(Uint8Array.of(21, 3, 3, 0, 2, 2, 40)); // a plaintext fatal alert: bad record
+    expect(pair.server.status).toBe("closed");
+    expect(cache.size).toBe(0);
   });
 });

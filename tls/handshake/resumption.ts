@@ -73,7 +73,8 @@ export function resumeAsClient(ctx: HandshakeContext): HandshakeState {
   ctx.resumed = true;
   ctx.masterSecret = new Uint8Array(session.masterSecret);
   ctx.peerCertificates = session.peerCertificates;
-  ctx.authorized = true;
+  ctx.authorized = session.authorized;
+  if (!session.authorized) ctx.authorizationError = "SESSION_NOT_AUTHORIZED";
   ctx.hooks.trace("session resumed", "abbreviated handshake with the stored master secret");
   ctx.deriveKeys();
   return ctx.ticketExpected ? new ExpectNewSessionTicket(true) : new ExpectChangeCipherSpec(true);
@@ -164,7 +165,10 @@ export async function findResumableSession(
 export function resumeAsServer(ctx: HandshakeContext, session: SessionState): HandshakeState {
   ctx.masterSecret = new Uint8Array(session.masterSecret);
   ctx.peerCertificates = session.peerCertificates;
-  ctx.authorized = session.peerCertificates.length > 0;
+  ctx.authorized = session.authorized;
+  if (!session.authorized && session.peerCertificates.length === 0) {
+    ctx.authorizationError = "PEER_DID_NOT_RETURN_A_CERTIFICATE";
+  }
   ctx.deriveKeys();
   ctx.sendChangeCipherSpec();
   sendFinished(ctx);
@@ -183,6 +187,7 @@ function currentSession(ctx: HandshakeContext): SessionState {
     ticketLifetime: 0,
     createdAt: Date.now(),
     peerCertificates: ctx.peerCertificates,
+    authorized: ctx.authorized,
     servername: ctx.servername ?? "",
   };
 }
@@ -208,6 +213,18 @@ export function rememberServerSession(ctx: HandshakeContext): void {
     if (pending) pending.catch(() => undefined);
   } catch {
     // A failing cache only costs a future full handshake.
+  }
+}
+
+/** Server: removes the connection's session from the cache after a fatal alert (RFC 5246 §7.2.2). */
+export function forgetServerSession(ctx: HandshakeContext): void {
+  const cache = ctx.config.sessionCache;
+  if (!cache || ctx.config.role !== "server" || ctx.sessionId.length === 0) return;
+  try {
+    const pending = cache.delete(ctx.sessionId);
+    if (pending) pending.catch(() => undefined);
+  } catch {
+    // Nothing to undo.
   }
 }
 

@@ -21,8 +21,10 @@ export interface SessionState {
   ticketLifetime: number;
   /** Creation time, milliseconds since the epoch (lifetime checks). */
   createdAt: number;
-  /** Peer chain (DER, leaf first) as authenticated in the full handshake. */
+  /** Peer chain (DER, leaf first) as received in the full handshake. */
   peerCertificates: Uint8Array[];
+  /** The chain verified in the full handshake (a resumed connection reports the same `authorized`). */
+  authorized: boolean;
   /** SNI name of the full handshake (a client only resumes towards the same name). */
   servername: string;
 }
@@ -37,6 +39,7 @@ export function encodeSessionState(s: SessionState): Uint8Array {
     .u16(s.cipherSuite)
     .vec8(s.masterSecret)
     .u8(s.extendedMasterSecret ? 1 : 0)
+    .u8(s.authorized ? 1 : 0)
     .vec8(s.sessionId)
     .vec16(s.ticket)
     .u24(Math.min(s.ticketLifetime, 0xffffff));
@@ -57,6 +60,7 @@ export function decodeSessionState(bytes: Uint8Array): SessionState {
   const cipherSuite = r.u16();
   const masterSecret = r.vec8(48, 48);
   const extendedMasterSecret = r.u8() === 1;
+  const authorized = r.u8() === 1;
   const sessionId = r.vec8(0, 32);
   const ticket = r.vec16();
   const ticketLifetime = r.u24();
@@ -76,6 +80,7 @@ export function decodeSessionState(bytes: Uint8Array): SessionState {
     ticketLifetime,
     createdAt,
     peerCertificates: peerCertificates.map((c) => new Uint8Array(c)),
+    authorized,
     servername,
   };
 }

@@ -14,12 +14,7 @@ import {
 import { type HandshakeMessage, HandshakeType } from "../messages/handshake-types.js";
 import { type ClientHello, decodeClientHello, encodeServerHello } from "../messages/hello.js";
 import { decodeCertificateVerify, decodeRsaClientKeyExchange } from "../messages/key-exchange.js";
-import {
-  type CipherSuite,
-  suiteAllowsVersion,
-  TLS_EMPTY_RENEGOTIATION_INFO_SCSV,
-  TLS_FALLBACK_SCSV,
-} from "../suites.js";
+import { type CipherSuite, suiteAllowsVersion, TLS_FALLBACK_SCSV } from "../suites.js";
 import { SSL3, TLS12 } from "../versions.js";
 import { checkPeerCertificate } from "./certificate-check.js";
 import {

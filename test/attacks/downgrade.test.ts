@@ -236,7 +236,7 @@ describe("renegotiation attack (RFC 5746)", () => {
     ["server", "a ClientHello", 1],
     ["client", "a HelloRequest", 0],
   ] as const)(
-    "%s: %s after the handshake is declined with no_renegotiation and the connection stays open",
+    "%s: %s after the handshake is declined with no_renegotiation under renegotiation: 'never' and the connection stays open",
     async (to, _name, type) => {
       const keys: CapturedKeys = { macKeys: [], encKeys: [] };
       const run = await runTapped(
@@ -244,8 +244,9 @@ describe("renegotiation attack (RFC 5746)", () => {
           provider: keyCapturingProvider(clientOptions().provider!, keys),
           ciphers: "AES128-SHA",
           encryptThenMac: false,
+          renegotiation: "never",
         }),
-        serverOptions({ ciphers: "AES128-SHA" }),
+        serverOptions({ ciphers: "AES128-SHA", renegotiation: "never" }),
       );
       const body = type === 1 ? decodeFirstClientHello(run.sent("client")) : new Uint8Array(0);
       const message = concat(Uint8Array.of(type, 0, body.length >> 8, body.length & 0xff), body);
@@ -271,12 +272,35 @@ describe("renegotiation attack (RFC 5746)", () => {
     },
   );
 
-  test.todo(
-    "renegotiation with a missing or wrong renegotiation_info (RFC 5746 §3.5–3.7): renegotiation is not on main yet (issue 6, branch engine)",
-  );
-  test.todo(
-    "TLS_EMPTY_RENEGOTIATION_INFO_SCSV inside a renegotiation ClientHello → handshake_failure: needs renegotiation (issue 6)",
-  );
+  it("server (renegotiation allowed): the replayed initial ClientHello (empty renegotiation_info) → handshake_failure", async () => {
+    const keys: CapturedKeys = { macKeys: [], encKeys: [] };
+    const run = await runTapped(
+      clientOptions({
+        provider: keyCapturingProvider(clientOptions().provider!, keys),
+        ciphers: "AES128-SHA",
+        encryptThenMac: false,
+      }),
+      serverOptions({ ciphers: "AES128-SHA" }),
+    );
+    const body = decodeFirstClientHello(run.sent("client"));
+    const message = concat(Uint8Array.of(1, 0, body.length >> 8, body.length & 0xff), body);
+    let pad = 0;
+    while ((message.length + 20 + pad + 1) % 16 !== 0) pad++;
+    await run.inject(
+      "server",
+      forgeCbcRecord({
+        macKey: keys.macKeys[0],
+        encKey: keys.encKeys[0],
+        seq: 1,
+        type: 22,
+        content: message,
+        padLength: pad,
+      }),
+    );
+    expect(alertsSent(run.serverLog)).toEqual(["handshake_failure"]);
+  });
+  // A wrong renegotiation_info, the SCSV in a renegotiation ClientHello and a changed server certificate
+  // are covered in test/tls/renegotiation.test.ts; EMS mismatch on resumption in test/tls/resumption.test.ts.
 });
 
 describe("triple handshake (RFC 7627)", () => {
@@ -286,10 +310,8 @@ describe("triple handshake (RFC 7627)", () => {
     expect(run.serverLog.handshake?.extendedMasterSecret).toBe(true);
   });
 
-  test.todo(
-    "resumption of an EMS session without EMS (or the reverse) → handshake_failure: session resumption is not on main yet (issue 6)",
-  );
-  test.todo("server certificate change on renegotiation → refused: renegotiation is not on main yet (issue 6)");
+  // Resumption with a different EMS status (RFC 7627 §5.3) and a server certificate change on
+  // renegotiation: test/tls/resumption.test.ts, test/tls/renegotiation.test.ts and the OpenSSL interop.
 });
 
 /** The ClientHello body from a client's first flight. */

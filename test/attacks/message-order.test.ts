@@ -13,6 +13,9 @@ import { alertsSent, runTapped, type Side, type TapRun, type TapUnit } from "../
 import { concat, encodeRecord } from "../support/records.js";
 import { clientOptions, serverOptions } from "../tls/fixtures.js";
 
+/** Full handshakes without the optional NewSessionTicket, so the units below are the whole flight list. */
+const NO_TICKETS = { sessionTickets: false } as const;
+
 /** The units each side sends in a full handshake, with the state of the receiver that accepts each. */
 const RECEIVER_STATES: Record<Side, string[]> = {
   client: ["ExpectClientHello", "ExpectClientKeyExchange", "ExpectChangeCipherSpec", "ExpectFinished"],
@@ -82,7 +85,7 @@ interface Injection {
 /** Runs a handshake and, just before `from`'s unit number `at`, delivers `bytes` to the other side. */
 async function injectBefore(from: Side, at: number, bytes: Uint8Array): Promise<Injection> {
   let state: string | undefined;
-  const run = await runTapped(clientOptions(), serverOptions(), (unit, receiver) => {
+  const run = await runTapped(clientOptions(NO_TICKETS), serverOptions(), (unit, receiver) => {
     if (unit.from !== from || unit.index !== at) return [unit.bytes];
     state = receiver.stateName;
     return [bytes, unit.bytes];
@@ -119,7 +122,7 @@ describe.each(["client", "server"] as const)("injection into every state of the 
   });
 
   it.each(PAYLOADS)(`${receiver} in Connected: $name → $encryptedAlert`, async ({ bytes, encryptedAlert }) => {
-    const run = await runTapped(clientOptions(), serverOptions());
+    const run = await runTapped(clientOptions(NO_TICKETS), serverOptions());
     await run.inject(receiver, bytes);
     const log = receiver === "server" ? run.serverLog : run.clientLog;
     expect(log.handshake).toBeDefined();
@@ -131,7 +134,7 @@ describe.each(["client", "server"] as const)("injection into every state of the 
 /** Runs a handshake where `edit` rewrites the unit stream of one side. */
 async function rewrite(edit: (unit: TapUnit, held: TapUnit[]) => Uint8Array[] | null) {
   const held: TapUnit[] = [];
-  return runTapped(clientOptions(), serverOptions(), (unit) => edit(unit, held));
+  return runTapped(clientOptions(NO_TICKETS), serverOptions(), (unit) => edit(unit, held));
 }
 
 describe("skipping and reordering (named attacks)", () => {

@@ -2,7 +2,7 @@
 // premaster version), FREAK (export RSA), SLOTH (MD5 signatures in TLS 1.2), the renegotiation attack
 // (Ray–Dispensa 2009, RFC 5746) and the triple handshake (Bhargavan et al. 2014, RFC 7627). Features
 // that the engine does not have yet are listed as `test.todo` naming what is missing.
-import { beforeAll, describe, expect, it, test } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { init } from "../../bindings/wasm.js";
 import { CIPHER_SUITES, type CryptoProvider } from "../../tls/index.js";
 import { decodeCertificateRequest, encodeCertificateRequest } from "../../tls/messages/certificate.js";

@@ -12,6 +12,7 @@ import {
   encodeClientHello,
   encodeServerHello,
 } from "../../tls/messages/hello.js";
+import { resolveCipherSuites } from "../../tls/suites.js";
 import { type CapturedKeys, forgeCbcRecord, keyCapturingProvider } from "../support/cbc-forge.js";
 import { testPki } from "../support/certs.js";
 import { alertsSent, runTapped, type Side, type TapUnit } from "../support/record-tap.js";
@@ -153,8 +154,11 @@ describe("FREAK (export RSA)", () => {
     expect(alertsSent(run.clientLog)).toEqual(["illegal_parameter"]);
   });
 
-  it("the suite table has no export suite at all, legacy or not", () => {
-    expect(CIPHER_SUITES.filter((s) => /EXPORT|EXP-/.test(`${s.name} ${s.openssl}`))).toEqual([]);
+  it("export suites are never in a default list, and need legacy when named (issue 6: they exist now)", () => {
+    const exportSuites = CIPHER_SUITES.filter((s) => /EXPORT|EXP-/.test(`${s.name} ${s.openssl}`));
+    expect(exportSuites.every((s) => s.legacy && s.exportKeyMaterialLength > 0)).toBe(true);
+    expect(resolveCipherSuites(undefined, true).filter((s) => exportSuites.includes(s))).toEqual([]);
+    expect(() => resolveCipherSuites(exportSuites.map((s) => s.name).join(":"), false)).toThrow(/no usable/);
   });
 });
 

@@ -162,4 +162,18 @@ describe("renegotiation", () => {
     await expect(done).rejects.toBeDefined();
     expect(sentAlerts(pair.clientLog)).toEqual(["bad_certificate"]);
   });
+
+  it("SSL 3.0 (legacy): both directions, bound by the 36-byte verify_data in renegotiation_info", async () => {
+    const ssl3 = { minVersion: "SSLv3", maxVersion: "SSLv3", legacy: true, ciphers: "DES-CBC3-SHA" } as const;
+    const pair = await handshakePair(clientOptions(ssl3), serverOptions(ssl3));
+    expect(pair.clientLog.handshake?.version).toBe("SSLv3");
+    expect(pair.clientLog.handshake?.secureRenegotiation).toBe(true);
+    for (const side of [pair.client, pair.server]) {
+      const done = side.renegotiate();
+      await settled(pair, done);
+      await done;
+    }
+    expect(pair.clientLog.trace.filter((t) => t === "renegotiation_info verified")).toHaveLength(2);
+    expect(sentAlerts(pair.clientLog)).toEqual([]);
+  });
 });

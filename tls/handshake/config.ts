@@ -77,17 +77,22 @@ function sessionOptions(options: TlsCommonOptions & TlsServerOptions, provider: 
   const sessionTickets = options.sessionTickets !== false;
   const lifetimeSeconds = options.sessionTimeout;
   const given = options.ticketKeys;
+  // Server state only for contexts that can serve (cert and key): clients need no cache or ticket keys.
+  const canServe = options.cert !== undefined && options.key !== undefined;
   return {
     renegotiation,
     allowInsecureRenegotiation: options.allowInsecureRenegotiation ?? legacy,
     sessionTickets,
     sessionCache:
-      options.sessionCache === false ? undefined : (options.sessionCache ?? new LruSessionCache({ lifetimeSeconds })),
-    ticketKeys: !sessionTickets
-      ? undefined
-      : given instanceof TicketKeys
-        ? given
-        : new TicketKeys(provider, { keys: given, lifetimeSeconds }),
+      options.sessionCache === false || (!canServe && !options.sessionCache)
+        ? undefined
+        : (options.sessionCache ?? new LruSessionCache({ lifetimeSeconds })),
+    ticketKeys:
+      !sessionTickets || (!canServe && !given)
+        ? undefined
+        : given instanceof TicketKeys
+          ? given
+          : new TicketKeys(provider, { keys: given, lifetimeSeconds }),
   };
 }
 

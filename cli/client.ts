@@ -17,9 +17,12 @@ export interface CommandIo {
 /** Usage of `wassl client`. */
 export const CLIENT_USAGE = `usage: wassl client HOST:PORT [--servername N] [--min-version V] [--max-version V]
                     [--ciphers LIST] [--cafile F] [--insecure] [--cert F --key F] [--legacy] [--trace]
+                    [--fallback-scsv] [--max-fragment-length 512|1024|2048|4096]
   Copies stdin to the connection and the connection to stdout. Stdin EOF does not close the
   connection (like openssl s_client -quiet): it ends when the server closes.
-  V is ssl3, tls1.0, tls1.1 or tls1.2. Without --cafile the Mozilla roots bundled with Node are trusted.
+  V is ssl3, tls1.0, tls1.1 or tls1.2 (ssl3 needs --legacy). Without --cafile the Mozilla roots bundled
+  with Node are trusted. --cert/--key answer a server's certificate request. --fallback-scsv marks a
+  retry with a lowered --max-version (RFC 7507); --max-fragment-length asks for smaller records (RFC 6066).
   Exit status: 0 after a clean close, 1 on a TLS or connection error (alert named on stderr), 2 on usage errors.`;
 
 const CLIENT_FLAGS: FlagSpec[] = [
@@ -33,7 +36,11 @@ const CLIENT_FLAGS: FlagSpec[] = [
   { name: "key", value: true },
   { name: "legacy", value: false },
   { name: "trace", value: false },
+  { name: "fallback-scsv", value: false },
+  { name: "max-fragment-length", value: true },
 ];
+
+const FRAGMENT_LENGTHS = ["512", "1024", "2048", "4096"];
 
 /** Runs `wassl client`; resolves with the exit status. */
 export async function runClient(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -44,6 +51,10 @@ export async function runClient(argv: readonly string[], io: CommandIo): Promise
   const key = readPemFile("key", stringFlag(args, "key"));
   if ((cert === undefined) !== (key === undefined)) throw new UsageError("--cert and --key go together");
   const trace = switchFlag(args, "trace");
+  const fragment = stringFlag(args, "max-fragment-length");
+  if (fragment !== undefined && !FRAGMENT_LENGTHS.includes(fragment)) {
+    throw new UsageError(`--max-fragment-length must be one of ${FRAGMENT_LENGTHS.join(", ")}`);
+  }
 
   const socket = connect({
     host,
@@ -57,6 +68,8 @@ export async function runClient(argv: readonly string[], io: CommandIo): Promise
     cert,
     key,
     legacy: switchFlag(args, "legacy"),
+    fallbackSCSV: switchFlag(args, "fallback-scsv"),
+    maxFragmentLength: fragment === undefined ? undefined : (Number(fragment) as 512 | 1024 | 2048 | 4096),
     provider: await loadCliProvider(),
   });
   if (trace) traceSocket(socket, io.stderr, "client");

@@ -5,9 +5,22 @@ export { TlsClient } from "./client.js";
 export { type ConnectionStatus, TlsConnection } from "./connection.js";
 export { TlsError } from "./errors.js";
 export type { AlertInfo, CloseInfo, HandshakeInfo, TlsEventName, TlsEvents, TraceStep } from "./events.js";
+export type {
+  ClientCertificateRequest,
+  ClientCertificateSelector,
+  ClientCredentials,
+} from "./handshake/client-certificate.js";
 export { createSecureContext, type SecureContext, setDefaultProvider } from "./handshake/config.js";
 export { defaultPeerVerifier } from "./handshake/default-verifier.js";
-export { FLOWS, type Flow, type FlowStep, FULL_HANDSHAKE, flowToMermaid } from "./handshake/flows.js";
+export {
+  EXPORT_HANDSHAKE,
+  FLOWS,
+  type Flow,
+  type FlowStep,
+  FULL_HANDSHAKE,
+  flowToMermaid,
+} from "./handshake/flows.js";
+export type { MaxFragmentLength } from "./handshake/max-fragment-length.js";
 export type {
   PeerCertificateVerifier,
   PeerVerificationRequest,

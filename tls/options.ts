@@ -32,8 +32,9 @@ export interface TlsCommonOptions {
   /** Highest version to negotiate. Default `'TLSv1.2'`. */
   maxVersion?: TlsVersionName;
   /**
-   * Allows the insecure parts explicitly: RC4, single-DES and NULL suites (and, in issue 6, SSL 3.0,
-   * export suites, insecure renegotiation). Default `false`.
+   * Allows the insecure parts explicitly: RC4, single-DES and NULL suites, SSL 3.0 (with
+   * `minVersion: 'SSLv3'`), export suites (when named in `ciphers`), servers without RFC 5746.
+   * Default `false`.
    */
   legacy?: boolean;
   /** Trusted CA certificates (PEM text may hold several). Used to validate the peer's chain. */

@@ -3,7 +3,7 @@ import { WasslError } from "../bindings/errors.js";
 import { SSL3, TLS10, TLS11, TLS12 } from "./versions.js";
 
 /** Bulk cipher of a suite. */
-export type BulkCipher = "null" | "rc4" | "des" | "3des" | "aes";
+export type BulkCipher = "null" | "rc4" | "rc2" | "des" | "3des" | "aes";
 /** How records are protected. */
 export type CipherKind = "null" | "stream" | "cbc" | "aead";
 /** Record MAC hash (`null` for AEAD). */
@@ -43,6 +43,11 @@ export interface CipherSuite {
   readonly maxVersion: number;
   /** Only negotiated with `legacy: true`. */
   readonly legacy: boolean;
+  /**
+   * Export suites (RFC 2246 §6.3, RFC 6101 §6.2.2): bytes of secret key material in the key block (5,
+   * i.e. 40 bits), expanded to `keyLength`; 0 for every other suite.
+   */
+  readonly exportKeyMaterialLength: number;
 }
 
 type Row = [
@@ -127,10 +132,44 @@ const ROWS: Row[] = [
   [0x003b, "TLS_RSA_WITH_NULL_SHA256", "NULL-SHA256", "null", "stream", "sha256", "sha256", 0, 0, TLS12, TLS12, true],
   [0x0002, "TLS_RSA_WITH_NULL_SHA", "NULL-SHA", "null", "stream", "sha1", "sha256", 0, 0, SSL3, TLS12, true],
   [0x0001, "TLS_RSA_WITH_NULL_MD5", "NULL-MD5", "null", "stream", "md5", "sha256", 0, 0, SSL3, TLS12, true],
+  // Export suites: 40-bit secrets, a temporary 512-bit RSA key; forbidden from TLS 1.1 on (RFC 4346 A.5).
+  [0x0003, "TLS_RSA_EXPORT_WITH_RC4_40_MD5", "EXP-RC4-MD5", "rc4", "stream", "md5", "sha256", 16, 0, SSL3, TLS10, true],
+  [
+    0x0006,
+    "TLS_RSA_EXPORT_WITH_RC2_CBC_40_MD5",
+    "EXP-RC2-CBC-MD5",
+    "rc2",
+    "cbc",
+    "md5",
+    "sha256",
+    16,
+    8,
+    SSL3,
+    TLS10,
+    true,
+  ],
+  [
+    0x0008,
+    "TLS_RSA_EXPORT_WITH_DES40_CBC_SHA",
+    "EXP-DES-CBC-SHA",
+    "des",
+    "cbc",
+    "sha1",
+    "sha256",
+    8,
+    8,
+    SSL3,
+    TLS10,
+    true,
+  ],
 ];
 
+const EXPORT_SUITE_IDS = new Set([0x0003, 0x0006, 0x0008]);
+/** Secret key bytes of an export suite's key block (40 bits). */
+const EXPORT_KEY_MATERIAL_LENGTH = 5;
+
 const MAC_LENGTH: Record<string, number> = { md5: 16, sha1: 20, sha256: 32, sha384: 48 };
-const BLOCK_LENGTH: Record<BulkCipher, number> = { null: 0, rc4: 0, des: 8, "3des": 8, aes: 16 };
+const BLOCK_LENGTH: Record<BulkCipher, number> = { null: 0, rc4: 0, rc2: 8, des: 8, "3des": 8, aes: 16 };
 
 /** Every suite the engine implements, in default preference order. */
 export const CIPHER_SUITES: readonly CipherSuite[] = ROWS.map(
@@ -152,6 +191,7 @@ export const CIPHER_SUITES: readonly CipherSuite[] = ROWS.map(
       minVersion,
       maxVersion,
       legacy,
+      exportKeyMaterialLength: EXPORT_SUITE_IDS.has(id) ? EXPORT_KEY_MATERIAL_LENGTH : 0,
     }),
 );
 

@@ -1,6 +1,7 @@
 // TLS PRFs (RFC 2246 §5, RFC 5246 §5, RFC 6101 §6.2.2) built on any keyed HMAC / hash, used by the
 // node:crypto reference provider.
 import type { HashName } from "../../tls/provider.js";
+import { concatBytes } from "../bytes.js";
 
 /** A one-shot HMAC function. */
 export type HmacFn = (hash: HashName, key: Uint8Array, data: Uint8Array) => Uint8Array;
@@ -9,23 +10,13 @@ export type HashFn = (hash: HashName, data: Uint8Array) => Uint8Array;
 
 const ascii = (text: string) => new TextEncoder().encode(text);
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
-}
-
 /** P_hash(secret, seed) of RFC 5246 §5, truncated to `length` bytes. */
 export function pHash(hmac: HmacFn, hash: HashName, secret: Uint8Array, seed: Uint8Array, length: number): Uint8Array {
   const out = new Uint8Array(length);
   let a = seed;
   for (let off = 0; off < length; ) {
     a = hmac(hash, secret, a);
-    const block = hmac(hash, secret, concat(a, seed));
+    const block = hmac(hash, secret, concatBytes(a, seed));
     out.set(block.subarray(0, Math.min(block.length, length - off)), off);
     off += block.length;
   }
@@ -41,7 +32,7 @@ export function prfTls12With(
   seed: Uint8Array,
   length: number,
 ): Uint8Array {
-  return pHash(hmac, hash, secret, concat(ascii(label), seed), length);
+  return pHash(hmac, hash, secret, concatBytes(ascii(label), seed), length);
 }
 
 /** TLS 1.0/1.1 PRF: P_MD5(S1, label ‖ seed) ⊕ P_SHA1(S2, label ‖ seed), S1/S2 the (overlapping) halves. */
@@ -53,7 +44,7 @@ export function prfTls10With(
   length: number,
 ): Uint8Array {
   const half = Math.ceil(secret.length / 2);
-  const labelSeed = concat(ascii(label), seed);
+  const labelSeed = concatBytes(ascii(label), seed);
   const md5 = pHash(hmac, "md5", secret.subarray(0, half), labelSeed, length);
   const sha1 = pHash(hmac, "sha1", secret.subarray(secret.length - half), labelSeed, length);
   for (let i = 0; i < length; i++) md5[i] ^= sha1[i];
@@ -66,8 +57,8 @@ export function prfSsl3With(digest: HashFn, secret: Uint8Array, seed: Uint8Array
   for (let i = 0, off = 0; off < length; i++) {
     if (i >= 26) throw new RangeError("SSL 3.0 key derivation is limited to 416 bytes");
     const letters = new Uint8Array(i + 1).fill(0x41 + i);
-    const inner = digest("sha1", concat(letters, secret, seed));
-    const block = digest("md5", concat(secret, inner));
+    const inner = digest("sha1", concatBytes(letters, secret, seed));
+    const block = digest("md5", concatBytes(secret, inner));
     out.set(block.subarray(0, Math.min(16, length - off)), off);
     off += 16;
   }

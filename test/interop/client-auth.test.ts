@@ -4,8 +4,10 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { WasslSocket } from "../../tls/adapters/node.js";
 import type { PeerCertificate } from "../../tls/adapters/node-peer-certificate.js";
+import type { HashName, ProviderRsaPrivateKey, SignatureHash } from "../../tls/provider.js";
+import { decodeRsaPrivateKeyPem } from "../../tls/x509/keys.js";
 import { testPki } from "../support/certs.js";
-import { initInteropProvider } from "../support/interop-provider.js";
+import { initInteropProvider, interopProvider } from "../support/interop-provider.js";
 import { connectNodeTls, startNodeTlsServer } from "../support/node-peers.js";
 import { describeWithPeers } from "../support/peer-availability.js";
 import {
@@ -253,6 +255,74 @@ describeWithPeers([], "client auth: node:tls", () => {
       await closeCleanly(socket);
     } finally {
       await server.close();
+    }
+  });
+});
+
+/** A provider key whose private operations resolve later, as from a remote signer. */
+function delayedKey(pem: string): ProviderRsaPrivateKey & { calls: string[] } {
+  const local = interopProvider.importRsaPrivateKey(decodeRsaPrivateKeyPem(pem));
+  const calls: string[] = [];
+  const later =
+    <A extends unknown[], R>(name: string, op: (...args: A) => R | Promise<R>) =>
+    (...args: A) =>
+      new Promise<R>((resolve, reject) => {
+        calls.push(name);
+        setTimeout(() => Promise.resolve(op(...args)).then(resolve, reject), 10);
+      });
+  return {
+    calls,
+    bits: local.bits,
+    publicKey: local.publicKey,
+    decryptTlsPremaster: later("decrypt", (c: Uint8Array, v: number) => local.decryptTlsPremaster(c, v)),
+    signPkcs1v15: later("sign", (h: SignatureHash, d: Uint8Array) => local.signPkcs1v15(h, d)),
+    signPss: later("signPss", (h: HashName, d: Uint8Array) => local.signPss(h, d)),
+  };
+}
+
+describeWithPeers(["openssl"], "asynchronous keys against openssl", () => {
+  it("openssl s_client → wassl server whose key decrypts remotely", async () => {
+    const pki = testPki();
+    const key = delayedKey(pki.serverKey);
+    const server = await startWasslEchoServer({ key });
+    try {
+      const accepted = server.nextSocket();
+      const client = startOpensslClient({ port: server.port, caFile: pki.files.caCert, verify: true, input: LINE });
+      try {
+        await accepted;
+        expect((await client.waitForStdoutBytes(LINE.length, INTEROP_TIMEOUT_MS)).toString()).toBe(LINE);
+        expect(key.calls).toEqual(["decrypt"]);
+      } finally {
+        await client.stop();
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each(VERSIONS)("wassl client with a remote signing key → openssl s_server -Verify 1, %s", async (version) => {
+    const pki = testPki();
+    const server = await startOpensslServer({
+      certFile: pki.files.serverCert,
+      keyFile: pki.files.serverKey,
+      caFile: pki.files.caCert,
+      requireClientCert: true,
+      cipher: "AES128-SHA:AES128-GCM-SHA256",
+      extraArgs: ["-verify_return_error"],
+    });
+    try {
+      const key = delayedKey(pki.clientKey);
+      const socket = await connectWassl(server.port, {
+        minVersion: version,
+        maxVersion: version,
+        cert: pki.clientCert,
+        key,
+      });
+      expect((await echoRoundTrip(socket, Buffer.from(LINE))).toString()).toBe("htua tneilc\n");
+      expect(key.calls).toEqual(["sign"]);
+      await closeCleanly(socket);
+    } finally {
+      await server.stop();
     }
   });
 });

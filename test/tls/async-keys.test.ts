@@ -3,6 +3,8 @@
 // premaster decryption and either side's CertificateVerify; a failing signer ends the handshake with
 // internal_error and a clean close.
 import { describe, expect, it } from "vitest";
+import { wasmProvider } from "../../bindings/provider.js";
+import { init } from "../../bindings/wasm.js";
 import type { ProviderRsaPrivateKey } from "../../tls/index.js";
 import { decodeRsaPrivateKeyPem } from "../../tls/x509/keys.js";
 import { testPki } from "../support/certs.js";
@@ -54,6 +56,26 @@ describe("asynchronous private keys", () => {
     await pair.client.write(new TextEncoder().encode("after async keys"));
     await pair.settle();
     expect(new TextDecoder().decode(pair.received("server"))).toBe("after async keys");
+  });
+
+  it("export suite: the server's ServerKeyExchange signature comes from the remote key", async () => {
+    await init();
+    const calls: Operation[] = [];
+    // DES needs the WASM provider (node:crypto on Node 20 lacks it).
+    const opts = {
+      minVersion: "TLSv1",
+      maxVersion: "TLSv1",
+      legacy: true,
+      ciphers: "EXP-DES-CBC-SHA",
+      provider: wasmProvider,
+    } as const;
+    const pair = await handshakePair(
+      clientOptions(opts),
+      serverOptions({ ...opts, key: remoteKey(pki.serverKey, calls) }),
+    );
+    // The premaster is encrypted to the temporary key, so the remote key only signs.
+    expect(calls).toEqual(["signPkcs1v15"]);
+    expect(pair.clientLog.handshake?.cipherSuite.name).toBe("TLS_RSA_EXPORT_WITH_DES40_CBC_SHA");
   });
 
   it.each([

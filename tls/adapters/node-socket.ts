@@ -6,7 +6,7 @@ import type { AlertInfo, CloseInfo, HandshakeInfo, TraceStep } from "../events.j
 import type { TlsClientOptions, TlsServerOptions } from "../options.js";
 import { TlsServer } from "../server.js";
 import { versionName } from "../versions.js";
-import { closeError, hangUpError } from "./close-error.js";
+import { closeError, hangUpError, type TlsSocketError } from "./close-error.js";
 import { type PeerCertificate, peerCertificateFromChain } from "./node-peer-certificate.js";
 
 /** What `getCipher()` returns (node:tls shape). */
@@ -25,6 +25,12 @@ export type WasslSocketOptions = (TlsClientOptions & TlsServerOptions) & {
   role: "client" | "server";
   /** The ciphertext transport. */
   transport: Duplex;
+  /**
+   * Milliseconds the handshake may take before the socket is destroyed with
+   * `ERR_TLS_HANDSHAKE_TIMEOUT` (node:tls name; a peer that stalls or trickles bytes cannot hold the
+   * connection open). Default: none for a lone socket; `createServer` passes 120000 like node:tls.
+   */
+  handshakeTimeout?: number;
 };
 
 /**
@@ -61,7 +67,7 @@ export class WasslSocket extends Duplex {
 
   constructor(options: WasslSocketOptions) {
     super({ allowHalfOpen: false });
-    const { role, transport, ...engineOptions } = options;
+    const { role, transport, handshakeTimeout, ...engineOptions } = options;
     this.transport = transport;
     this.connection = role === "client" ? new TlsClient(engineOptions) : new TlsServer(engineOptions);
     const connection = this.connection;
@@ -76,7 +82,21 @@ export class WasslSocket extends Duplex {
     transport.on("end", () => this.onTransportEnd());
     transport.on("error", (error: Error) => this.destroy(error));
     transport.on("close", () => this.onTransportClose());
+    if (handshakeTimeout !== undefined && handshakeTimeout > 0) this.startHandshakeTimer(handshakeTimeout);
     if (connection instanceof TlsClient) void connection.start();
+  }
+
+  private startHandshakeTimer(ms: number): void {
+    const timer = setTimeout(() => {
+      if (this.secured || this.destroyed) return;
+      const error: TlsSocketError = new Error(`TLS handshake timeout (${ms} ms)`);
+      error.code = "ERR_TLS_HANDSHAKE_TIMEOUT";
+      this.destroy(error);
+    }, ms);
+    timer.unref?.();
+    const clear = () => clearTimeout(timer);
+    this.once("secure", clear);
+    this.once("close", clear);
   }
 
   /** What the handshake negotiated, once it completed. */

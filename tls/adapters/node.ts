@@ -55,7 +55,16 @@ export function connect(options: ConnectOptions, callback?: () => void): WasslSo
 }
 
 /** Options of {@link createServer}: the engine's server options (node:tls names). */
-export type ServerOptions = TlsServerOptions;
+export type ServerOptions = TlsServerOptions & {
+  /**
+   * Milliseconds a client has to complete the handshake; then the connection is destroyed and
+   * `tlsClientError` reports `ERR_TLS_HANDSHAKE_TIMEOUT` (node:tls name and default: 120000; 0 disables).
+   */
+  handshakeTimeout?: number;
+};
+
+/** node:tls's default `handshakeTimeout`. */
+const DEFAULT_HANDSHAKE_TIMEOUT = 120_000;
 
 /**
  * A TCP server whose connections speak TLS. Emits `secureConnection` (a {@link WasslSocket} whose
@@ -70,7 +79,11 @@ export class WasslServer extends net.Server {
   constructor(options: ServerOptions, secureConnectionListener?: (socket: WasslSocket) => void) {
     super();
     const resolved = withDefaultProvider(options);
-    this.tlsOptions = { ...resolved, secureContext: resolved.secureContext ?? createSecureContext(resolved) };
+    this.tlsOptions = {
+      ...resolved,
+      secureContext: resolved.secureContext ?? createSecureContext(resolved),
+      handshakeTimeout: options.handshakeTimeout ?? DEFAULT_HANDSHAKE_TIMEOUT,
+    };
     new TlsServer(this.tlsOptions).destroy(); // validates the per-connection options now, not per connection
     if (secureConnectionListener) this.on("secureConnection", secureConnectionListener);
     this.on("connection", (transport: net.Socket) => this.accept(transport));

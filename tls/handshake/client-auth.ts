@@ -2,9 +2,10 @@
 // for, which signature the client makes, and the digest CertificateVerify covers.
 import { fail } from "../alerts.js";
 import { concatBytes } from "../codec/writer.js";
+import { ssl3CertificateVerifyDigest } from "../keys/ssl3.js";
 import { SignatureScheme } from "../messages/extensions.js";
 import type { HashName, SignatureHash } from "../provider.js";
-import { TLS12 } from "../versions.js";
+import { SSL3, TLS12 } from "../versions.js";
 import { Certificate } from "../x509/certificate.js";
 import type { HandshakeContext } from "./context.js";
 
@@ -39,13 +40,18 @@ export function chooseSignatureScheme(peerSchemes: readonly number[]): number {
 
 /**
  * What CertificateVerify signs: the hash of all handshake messages so far — with the scheme's hash in
- * TLS 1.2, MD5 ‖ SHA-1 (36 bytes, signed without DigestInfo) before (RFC 4346 §7.4.8).
+ * TLS 1.2, MD5 ‖ SHA-1 (36 bytes, signed without DigestInfo) before (RFC 4346 §7.4.8), and SSL 3.0's
+ * keyed MD5 ‖ SHA-1 with the master secret (RFC 6101 §5.6.8).
  */
 export function certificateVerifyDigest(
   ctx: HandshakeContext,
   scheme: number | undefined,
 ): { hash: SignatureHash; digest: Uint8Array } {
   const { provider } = ctx.config;
+  if (ctx.version === SSL3) {
+    const master = ctx.masterSecret ?? fail("internal_error", "CertificateVerify before the master secret");
+    return { hash: "md5-sha1", digest: ssl3CertificateVerifyDigest(provider, master, ctx.transcript.rawMessages) };
+  }
   const transcript = concatBytes(...ctx.transcript.rawMessages);
   if (ctx.version >= TLS12) {
     const hash =

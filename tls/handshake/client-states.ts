@@ -16,8 +16,8 @@ import {
 import { type HandshakeMessage, HandshakeType } from "../messages/handshake-types.js";
 import { decodeServerHello, encodeClientHello } from "../messages/hello.js";
 import { decodeEmpty, encodeCertificateVerify, encodeRsaClientKeyExchange } from "../messages/key-exchange.js";
-import { suiteAllowsVersion, TLS_FALLBACK_SCSV } from "../suites.js";
-import { TLS12, versionName } from "../versions.js";
+import { suiteAllowsVersion, TLS_EMPTY_RENEGOTIATION_INFO_SCSV, TLS_FALLBACK_SCSV } from "../suites.js";
+import { SSL3, TLS12, versionName } from "../versions.js";
 import { checkPeerCertificate } from "./certificate-check.js";
 import {
   certificateVerifyDigest,
@@ -27,6 +27,7 @@ import {
 } from "./client-auth.js";
 import { selectClientCredentials } from "./client-certificate.js";
 import { DOWNGRADE_SENTINEL_TLS11, type HandshakeContext, isDowngradeToTls11 } from "./context.js";
+import { receiveExportServerKeyExchange } from "./export-key-exchange.js";
 import { ExpectChangeCipherSpec, sendFinished } from "./finish-states.js";
 import { decodeMaxFragmentLength, encodeMaxFragmentLength } from "./max-fragment-length.js";
 import { ExpectMessage, type HandshakeState } from "./state.js";
@@ -67,19 +68,27 @@ export function startClientHandshake(ctx: HandshakeContext): HandshakeState {
       data: encodeSignatureAlgorithms([...SUPPORTED_SIGNATURE_SCHEMES]),
     });
   }
+  const ssl3Only = config.maxVersion === SSL3;
   ctx.sendHandshake(
     HandshakeType.client_hello,
     encodeClientHello({
       version: config.maxVersion,
       random: ctx.clientRandom,
       sessionId: new Uint8Array(0),
-      // RFC 7507 §4: the SCSV last, only on a deliberate fallback retry.
-      cipherSuites: [...config.suites.map((s) => s.id), ...(config.fallbackSCSV ? [TLS_FALLBACK_SCSV] : [])],
+      // RFC 5746 §3.3: an SSL 3.0-only hello carries no extensions, so the SCSV signals secure
+      // renegotiation; RFC 7507 §4: the fallback SCSV last, only on a deliberate fallback retry.
+      cipherSuites: [
+        ...config.suites.map((s) => s.id),
+        ...(ssl3Only ? [TLS_EMPTY_RENEGOTIATION_INFO_SCSV] : []),
+        ...(config.fallbackSCSV ? [TLS_FALLBACK_SCSV] : []),
+      ],
       compressionMethods: [0],
-      extensions,
+      extensions: ssl3Only ? [] : extensions,
     }),
   );
-  return new ExpectServerHello(new Set(extensions.map((e) => e.type)));
+  // With the SCSV the server may still answer renegotiation_info (RFC 5746 §3.6).
+  const answerable = ssl3Only ? [ExtensionType.renegotiation_info] : extensions.map((e) => e.type);
+  return new ExpectServerHello(new Set(answerable));
 }
 
 /** Waiting for ServerHello: version, suite, compression and extensions are checked against the offer. */
@@ -112,6 +121,10 @@ export class ExpectServerHello extends ExpectMessage {
     let renegotiationInfo: Uint8Array | undefined;
     for (const ext of hello.extensions) {
       if (!this.offeredExtensions.has(ext.type)) fail("unsupported_extension", `unsolicited extension ${ext.type}`);
+      // An SSL 3.0 ServerHello may only answer renegotiation_info (RFC 5746 §4.6; RFC 6101 has none).
+      if (hello.version === SSL3 && ext.type !== ExtensionType.renegotiation_info) {
+        fail("unsupported_extension", `extension ${ext.type} in an SSL 3.0 ServerHello`);
+      }
       if (ext.type === ExtensionType.renegotiation_info) renegotiationInfo = decodeRenegotiationInfo(ext.data);
       if (ext.type === ExtensionType.extended_master_secret) {
         expectEmptyExtension(ext.data, "extended_master_secret");
@@ -167,7 +180,7 @@ export class ExpectCertificate extends ExpectMessage {
     const chain = decodeCertificate(message.body);
     if (chain.length === 0) fail("handshake_failure", "server sent no certificate");
     await checkPeerCertificate(ctx, chain);
-    return new ExpectServerHelloDone();
+    return new ExpectServerHelloDone(false, ctx.suite!.exportKeyMaterialLength > 0);
   }
 }
 
@@ -179,14 +192,23 @@ export class ExpectServerHelloDone extends ExpectMessage {
   readonly name = "ExpectServerHelloDone";
   readonly expects: readonly number[];
 
-  constructor(afterCertificateRequest = false) {
+  /** `exportKeyExchange`: an export suite, where ServerKeyExchange may come first (export-key-exchange.ts). */
+  constructor(afterCertificateRequest = false, exportKeyExchange = false) {
     super();
     this.expects = afterCertificateRequest
       ? [HandshakeType.server_hello_done]
-      : [HandshakeType.certificate_request, HandshakeType.server_hello_done];
+      : [
+          ...(exportKeyExchange ? [HandshakeType.server_key_exchange] : []),
+          HandshakeType.certificate_request,
+          HandshakeType.server_hello_done,
+        ];
   }
 
   protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState | Promise<HandshakeState> {
+    if (message.type === HandshakeType.server_key_exchange) {
+      receiveExportServerKeyExchange(ctx, message);
+      return new ExpectServerHelloDone();
+    }
     if (message.type === HandshakeType.certificate_request) {
       const request = decodeCertificateRequest(message.body, ctx.version);
       ctx.certificateRequested = true;
@@ -211,7 +233,8 @@ async function sendClientKeyExchangeFlight(ctx: HandshakeContext): Promise<void>
     ctx.certificateRequest && ctx.canSignCertificateVerify
       ? await selectClientCredentials(ctx, ctx.certificateRequest, versionName(ctx.version) ?? "")
       : undefined;
-  if (ctx.certificateRequested) {
+  if (ctx.certificateRequested && !credentials && ctx.version === SSL3) ctx.sendNoCertificateAlert();
+  else if (ctx.certificateRequested) {
     ctx.sendHandshake(HandshakeType.certificate, encodeCertificate(credentials ? [...credentials.chain] : []));
   }
   // 2. Premaster secret with the version we offered, not the negotiated one (version-rollback check).

@@ -69,7 +69,6 @@ function versionOption(name: TlsVersionName | undefined, fallback: number, legac
   if (!isVersionName(name)) throw new WasslError("ERR_TLS_INVALID_VERSION", `unknown TLS version ${String(name)}`);
   const code = versionCode(name);
   if (code === SSL3 && !legacy) throw new WasslError("ERR_TLS_INVALID_VERSION", "SSLv3 requires legacy: true");
-  if (code === SSL3) throw new WasslError("ERR_TLS_INVALID_VERSION", "SSLv3 is not implemented yet");
   return code;
 }
 

@@ -2,12 +2,13 @@
 // and the ways to send messages and switch record protection.
 import { fail } from "../alerts.js";
 import type { HandshakeInfo } from "../events.js";
+import { deriveExportKeyBlock } from "../keys/export-keys.js";
 import { deriveKeyBlock } from "../keys/key-block.js";
 import type { Prf } from "../keys/prf.js";
 import { prfFor } from "../keys/prf.js";
 import type { CertificateRequest } from "../messages/certificate.js";
 import { encodeHandshake, handshakeMessageName } from "../messages/handshake-types.js";
-import type { ProviderRsaPublicKey } from "../provider.js";
+import type { ProviderRsaPrivateKey, ProviderRsaPublicKey } from "../provider.js";
 import { ContentType } from "../record/constants.js";
 import type { RecordProtection } from "../record/protection.js";
 import { createRecordProtection } from "../record/protection-factory.js";
@@ -54,6 +55,8 @@ export class HandshakeContext {
   serverVerifyData: Uint8Array = new Uint8Array(0);
   peerCertificates: Uint8Array[] = [];
   peerPublicKey: ProviderRsaPublicKey | undefined;
+  /** Server, export suites: the temporary RSA key the premaster is encrypted to (RFC 2246 §7.4.3). */
+  keyExchangeKey: ProviderRsaPrivateKey | undefined;
   authorized = false;
   authorizationError: string | undefined;
   servername: string | undefined;
@@ -95,6 +98,15 @@ export class HandshakeContext {
     this.writer.version = version;
   }
 
+  /**
+   * SSL 3.0 client without a certificate (RFC 6101 §5.6.6): a no_certificate warning alert replaces the
+   * empty Certificate message (SSL 3.0 servers refuse an empty certificate list).
+   */
+  sendNoCertificateAlert(): void {
+    this.writer.write(ContentType.alert, Uint8Array.of(1, 41));
+    this.hooks.trace("no_certificate alert sent", "SSL 3.0: no client certificate");
+  }
+
   /** RFC 6066 §4: from now on send and accept records of at most `length` plaintext bytes. */
   limitFragmentLength(length: number): void {
     this.maxFragmentLength = length;
@@ -106,8 +118,11 @@ export class HandshakeContext {
   deriveKeys(): void {
     const suite = this.suite ?? fail("internal_error", "keys before suite");
     const master = this.masterSecret ?? fail("internal_error", "keys before master secret");
-    const keys = deriveKeyBlock(this.prf!, master, this.clientRandom, this.serverRandom, suite, this.version);
     const provider = this.config.provider;
+    const keys =
+      suite.exportKeyMaterialLength > 0
+        ? deriveExportKeyBlock(provider, this.prf!, master, this.clientRandom, this.serverRandom, suite, this.version)
+        : deriveKeyBlock(this.prf!, master, this.clientRandom, this.serverRandom, suite, this.version);
     const etm = this.encryptThenMac;
     const clientSide = createRecordProtection(provider, suite, this.version, keys.client, etm);
     const serverSide = createRecordProtection(provider, suite, this.version, keys.server, etm);
@@ -125,7 +140,7 @@ export class HandshakeContext {
     this.writer.changeProtection(this.pendingWrite ?? fail("internal_error", "CCS before keys"));
     this.pendingWrite = undefined;
     const suite = this.suite!;
-    this.writer.splitApplicationData = suite.kind === "cbc" && this.version === TLS10;
+    this.writer.splitApplicationData = suite.kind === "cbc" && this.version <= TLS10; // SSL 3.0 too
     this.hooks.trace("ChangeCipherSpec sent");
   }
 

@@ -1,15 +1,25 @@
 // States shared by both roles: ExpectChangeCipherSpec, ExpectFinished, and Connected.
 import { fail, TlsAlertError } from "../alerts.js";
 import { computeVerifyData, VERIFY_DATA_LENGTH } from "../keys/finished.js";
+import { SSL3_VERIFY_DATA_LENGTH, ssl3VerifyData } from "../keys/ssl3.js";
 import { type HandshakeMessage, HandshakeType, handshakeMessageName } from "../messages/handshake-types.js";
 import { decodeFinished } from "../messages/key-exchange.js";
+import { SSL3 } from "../versions.js";
 import type { HandshakeContext } from "./context.js";
 import { ExpectMessage, type HandshakeState } from "./state.js";
+
+/** verify_data of `sender`'s Finished over the transcript so far (36 bytes in SSL 3.0, RFC 6101 §5.6.9). */
+function verifyDataFor(ctx: HandshakeContext, sender: "client" | "server"): Uint8Array {
+  if (ctx.version === SSL3) {
+    return ssl3VerifyData(ctx.config.provider, ctx.masterSecret!, sender, ctx.transcript.rawMessages);
+  }
+  return computeVerifyData(ctx.prf!, ctx.masterSecret!, sender, ctx.transcript.hash());
+}
 
 /** Sends our Finished (RFC 5246 §7.4.9) after our ChangeCipherSpec; remembers its verify_data. */
 export function sendFinished(ctx: HandshakeContext): void {
   const role = ctx.config.role;
-  const verifyData = computeVerifyData(ctx.prf!, ctx.masterSecret!, role, ctx.transcript.hash());
+  const verifyData = verifyDataFor(ctx, role);
   if (role === "client") ctx.clientVerifyData = verifyData;
   else ctx.serverVerifyData = verifyData;
   ctx.sendHandshake(HandshakeType.finished, verifyData);
@@ -42,8 +52,9 @@ export class ExpectFinished extends ExpectMessage {
 
   protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState {
     const peer = ctx.config.role === "client" ? "server" : "client";
-    const received = decodeFinished(message.body, VERIFY_DATA_LENGTH);
-    const expected = computeVerifyData(ctx.prf!, ctx.masterSecret!, peer, ctx.transcript.hash());
+    const ssl3 = ctx.version === SSL3;
+    const received = decodeFinished(message.body, ssl3 ? SSL3_VERIFY_DATA_LENGTH : VERIFY_DATA_LENGTH);
+    const expected = verifyDataFor(ctx, peer);
     if (!ctx.config.provider.constantTimeEqual(expected, received))
       fail("decrypt_error", "Finished verify_data mismatch");
     ctx.transcript.add(message.raw);

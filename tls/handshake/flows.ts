@@ -56,8 +56,30 @@ export const FULL_HANDSHAKE: Flow = {
   ],
 };
 
+/**
+ * Full handshake with an export suite (RSA_EXPORT, RFC 2246 §7.4.3): the server's signed temporary
+ * 512-bit key in ServerKeyExchange, unless its certificate key is already that small.
+ */
+export const EXPORT_HANDSHAKE: Flow = {
+  name: "Full handshake, RSA_EXPORT key exchange",
+  reference: "RFC 2246 §7.4.3, RFC 6101 §5.6.3",
+  steps: FULL_HANDSHAKE.steps.flatMap((step) =>
+    step.message === "Certificate" && step.from === "server"
+      ? [
+          step,
+          {
+            from: "server" as const,
+            message: "ServerKeyExchange",
+            acceptedIn: "ExpectServerHelloDone",
+            optional: "export suite with a certificate key above 512 bits",
+          },
+        ]
+      : [step],
+  ),
+};
+
 /** Every flow the engine implements (issue 6 adds resumption and renegotiation flows). */
-export const FLOWS: readonly Flow[] = [FULL_HANDSHAKE];
+export const FLOWS: readonly Flow[] = [FULL_HANDSHAKE, EXPORT_HANDSHAKE];
 
 /** Renders a flow as a Mermaid sequence diagram (docs/ENGINE.md). */
 export function flowToMermaid(flow: Flow): string {

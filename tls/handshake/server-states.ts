@@ -22,7 +22,7 @@ import {
   TLS_EMPTY_RENEGOTIATION_INFO_SCSV,
   TLS_FALLBACK_SCSV,
 } from "../suites.js";
-import { TLS12 } from "../versions.js";
+import { SSL3, TLS12 } from "../versions.js";
 import { checkPeerCertificate } from "./certificate-check.js";
 import {
   certificateAuthorities,
@@ -32,6 +32,7 @@ import {
   SUPPORTED_SIGNATURE_SCHEMES,
 } from "./client-auth.js";
 import { DOWNGRADE_SENTINEL_TLS11, type HandshakeContext, isDowngradeToTls11 } from "./context.js";
+import { sendExportServerKeyExchange } from "./export-key-exchange.js";
 import { ExpectChangeCipherSpec } from "./finish-states.js";
 import { decodeMaxFragmentLength, encodeMaxFragmentLength, type MaxFragmentLength } from "./max-fragment-length.js";
 import { ExpectMessage, type HandshakeState } from "./state.js";
@@ -64,7 +65,7 @@ export class ExpectClientHello extends ExpectMessage {
   readonly name = "ExpectClientHello";
   readonly expects = [HandshakeType.client_hello];
 
-  protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState {
+  protected handle(ctx: HandshakeContext, message: HandshakeMessage): HandshakeState | Promise<HandshakeState> {
     const { config } = ctx;
     const hello = decodeClientHello(message.body);
     // 1. Version and suite. RFC 7507: a fallback retry below our best version means a downgrade attack.
@@ -78,6 +79,7 @@ export class ExpectClientHello extends ExpectMessage {
     readClientExtensions(ctx, hello);
     // RFC 7366 §3: encrypt-then-MAC only applies to CBC suites.
     if (suite.kind !== "cbc") ctx.encryptThenMac = false;
+    if (version === SSL3) withoutTlsExtensions(ctx);
     ctx.clientHelloVersion = hello.version;
     ctx.clientRandom = hello.random;
     ctx.negotiated(version, suite);
@@ -88,17 +90,35 @@ export class ExpectClientHello extends ExpectMessage {
     // 3. ServerHello, Certificate, [CertificateRequest], ServerHelloDone.
     sendServerHello(ctx, version, suite);
     ctx.sendHandshake(HandshakeType.certificate, encodeCertificate(config.certificateChain));
-    if (config.requestCert) {
-      const request = {
-        certificateTypes: [RSA_SIGN],
-        signatureAlgorithms: [...SUPPORTED_SIGNATURE_SCHEMES],
-        authorities: certificateAuthorities(config.roots),
-      };
-      ctx.sendHandshake(HandshakeType.certificate_request, encodeCertificateRequest(request, version));
+    // Export suites: a temporary 512-bit key unless the certificate key is already that small.
+    if (suite.exportKeyMaterialLength > 0 && config.privateKey!.bits > 512) {
+      return sendExportServerKeyExchange(ctx).then(() => finishServerFlight(ctx, version));
     }
-    ctx.sendHandshake(HandshakeType.server_hello_done, new Uint8Array(0));
-    return config.requestCert ? new ExpectClientCertificate() : new ExpectClientKeyExchange(false);
+    return finishServerFlight(ctx, version);
   }
+}
+
+/** CertificateRequest (when asked for) and ServerHelloDone; the state waiting for the client's reply. */
+function finishServerFlight(ctx: HandshakeContext, version: number): HandshakeState {
+  const { config } = ctx;
+  if (config.requestCert) {
+    const request = {
+      certificateTypes: [RSA_SIGN],
+      signatureAlgorithms: [...SUPPORTED_SIGNATURE_SCHEMES],
+      authorities: certificateAuthorities(config.roots),
+    };
+    ctx.sendHandshake(HandshakeType.certificate_request, encodeCertificateRequest(request, version));
+  }
+  ctx.sendHandshake(HandshakeType.server_hello_done, new Uint8Array(0));
+  return config.requestCert ? new ExpectClientCertificate(version === SSL3) : new ExpectClientKeyExchange(false);
+}
+
+/** SSL 3.0 has no extensions: only renegotiation_info may be answered (RFC 5746 §4.6). */
+function withoutTlsExtensions(ctx: HandshakeContext): void {
+  ctx.extendedMasterSecret = false;
+  ctx.encryptThenMac = false;
+  ctx.alpnProtocol = undefined;
+  ctx.maxFragmentLength = undefined;
 }
 
 function readClientExtensions(ctx: HandshakeContext, hello: ClientHello): void {
@@ -193,25 +213,34 @@ export class ExpectClientKeyExchange extends ExpectMessage {
     super();
   }
 
-  protected async handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
-    const encrypted = decodeRsaClientKeyExchange(message.body, ctx.version);
-    const key = ctx.config.privateKey!;
-    // A ciphertext of the wrong length (public information) gets a random premaster like any bad
-    // padding: no early alert. The key operation itself never fails for bad content (contract), so an
-    // exception or rejection from it (an HSM or remote signer down) is a real failure: internal_error.
-    const premaster =
-      encrypted.length === Math.ceil(key.bits / 8)
-        ? await key.decryptTlsPremaster(encrypted, ctx.clientHelloVersion)
-        : ctx.config.provider.randomBytes(48);
-    ctx.hooks.trace("pre-master secret decrypted", `${encrypted.length}-byte RSA ciphertext`);
-    ctx.masterSecret = ctx.extendedMasterSecret
-      ? computeExtendedMasterSecret(ctx.prf!, premaster, ctx.transcript.hash())
-      : computeMasterSecret(ctx.prf!, premaster, ctx.clientRandom, ctx.serverRandom);
-    premaster.fill(0);
-    ctx.hooks.trace("master secret computed", ctx.extendedMasterSecret ? "extended (RFC 7627)" : "RFC 5246 §8.1");
-    ctx.deriveKeys();
-    return this.expectCertificateVerify ? new ExpectCertificateVerify() : new ExpectChangeCipherSpec();
+  protected handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
+    return receiveClientKeyExchange(ctx, message, this.expectCertificateVerify);
   }
+}
+
+/** Decrypts the premaster (through the provider, maybe asynchronously) and derives the keys. */
+async function receiveClientKeyExchange(
+  ctx: HandshakeContext,
+  message: HandshakeMessage,
+  expectCertificateVerify: boolean,
+): Promise<HandshakeState> {
+  const encrypted = decodeRsaClientKeyExchange(message.body, ctx.version);
+  const key = ctx.keyExchangeKey ?? ctx.config.privateKey!;
+  // A ciphertext of the wrong length (public information) gets a random premaster like any bad
+  // padding: no early alert. The key operation itself never fails for bad content (contract), so an
+  // exception or rejection from it (an HSM or remote signer down) is a real failure: internal_error.
+  const premaster =
+    encrypted.length === Math.ceil(key.bits / 8)
+      ? await key.decryptTlsPremaster(encrypted, ctx.clientHelloVersion)
+      : ctx.config.provider.randomBytes(48);
+  ctx.hooks.trace("pre-master secret decrypted", `${encrypted.length}-byte RSA ciphertext`);
+  ctx.masterSecret = ctx.extendedMasterSecret
+    ? computeExtendedMasterSecret(ctx.prf!, premaster, ctx.transcript.hash())
+    : computeMasterSecret(ctx.prf!, premaster, ctx.clientRandom, ctx.serverRandom);
+  premaster.fill(0);
+  ctx.hooks.trace("master secret computed", ctx.extendedMasterSecret ? "extended (RFC 7627)" : "RFC 5246 §8.1");
+  ctx.deriveKeys();
+  return expectCertificateVerify ? new ExpectCertificateVerify() : new ExpectChangeCipherSpec();
 }
 
 /**
@@ -220,15 +249,22 @@ export class ExpectClientKeyExchange extends ExpectMessage {
  */
 export class ExpectClientCertificate extends ExpectMessage {
   readonly name = "ExpectClientCertificate";
-  readonly expects = [HandshakeType.certificate];
+  readonly expects: readonly number[];
+
+  /** `ssl3`: an SSL 3.0 client without a certificate sends a no_certificate alert and ClientKeyExchange. */
+  constructor(ssl3 = false) {
+    super();
+    this.expects = ssl3 ? [HandshakeType.certificate, HandshakeType.client_key_exchange] : [HandshakeType.certificate];
+  }
 
   protected async handle(ctx: HandshakeContext, message: HandshakeMessage): Promise<HandshakeState> {
-    const chain = decodeCertificate(message.body);
+    const skipped = message.type === HandshakeType.client_key_exchange;
+    const chain = skipped ? [] : decodeCertificate(message.body);
     if (chain.length === 0) {
       if (ctx.config.rejectUnauthorized) fail("handshake_failure", "client sent no certificate");
       ctx.authorized = false;
       ctx.authorizationError = "PEER_DID_NOT_RETURN_A_CERTIFICATE";
-      return new ExpectClientKeyExchange(false);
+      return skipped ? receiveClientKeyExchange(ctx, message, false) : new ExpectClientKeyExchange(false);
     }
     await checkPeerCertificate(ctx, chain);
     return new ExpectClientKeyExchange(true);

@@ -4,14 +4,20 @@
 // secret-dependent memory indices, which is what can be controlled from here.
 
 /** -1 (all ones) when a ≤ b, else 0, for 0 ≤ a, b < 2^31. */
-function leMask(a: number, b: number): number {
+export function leMask(a: number, b: number): number {
   return ~((b - a) >> 31);
 }
 
 /** -1 when a === b, else 0, for 0 ≤ a, b < 2^31. */
-function eqMask(a: number, b: number): number {
+export function eqMask(a: number, b: number): number {
   const d = a ^ b;
   return ((d | -d) >> 31) ^ -1;
+}
+
+/** Result of a padding check: the length to strip (0 when bad) and -1 (good) or 0 (bad). */
+export interface PaddingCheck {
+  paddingLength: number;
+  goodMask: number;
 }
 
 /**
@@ -20,7 +26,7 @@ function eqMask(a: number, b: number): number {
  * the padding is bad) and a mask, -1 for good padding, 0 for bad. Runs over the last
  * min(256, length) bytes regardless of the padding value.
  */
-export function checkCbcPadding(plain: Uint8Array, macLength: number): { paddingLength: number; goodMask: number } {
+export function checkCbcPadding(plain: Uint8Array, macLength: number): PaddingCheck {
   const n = plain.length;
   const padLen = plain[n - 1];
   // The padding, its length byte and the MAC must fit.

@@ -2,7 +2,7 @@
 import { fail } from "../alerts.js";
 import type { CbcCipher, Hmac } from "../provider.js";
 import { TLS11 } from "../versions.js";
-import { checkCbcPadding, compressionCount, extractMacConstantTime } from "./cbc-padding.js";
+import { checkCbcPadding, compressionCount, extractMacConstantTime, type PaddingCheck } from "./cbc-padding.js";
 import { type RecordProtection, recordHeaderForMac } from "./protection.js";
 import type { SequenceNumber } from "./sequence-number.js";
 
@@ -30,6 +30,8 @@ export class CbcProtection implements RecordProtection {
     private readonly shape: MacHashShape,
     private readonly randomBytes: (n: number) => Uint8Array,
     private readonly constantTimeEqual: (a: Uint8Array, b: Uint8Array) => boolean,
+    /** The padding rule: TLS's (default) or SSL 3.0's (`ssl3-cbc-padding.ts`). */
+    private readonly checkPadding: (plain: Uint8Array, macLength: number) => PaddingCheck = checkCbcPadding,
   ) {
     this.blockLength = cipher.blockLength;
     this.macLength = mac.outputLength;
@@ -69,7 +71,7 @@ export class CbcProtection implements RecordProtection {
     if (explicitIv) this.cipher.setIv(fragment.subarray(0, bs));
     const plain = this.cipher.decrypt(fragment.subarray(explicitIv));
     // 2. Padding check in constant time; a bad padding is treated as none, so the MAC is always computed.
-    const { paddingLength, goodMask } = checkCbcPadding(plain, this.macLength);
+    const { paddingLength, goodMask } = this.checkPadding(plain, this.macLength);
     const contentLength = plain.length - paddingLength - 1 - this.macLength;
     const maxContentLength = plain.length - 1 - this.macLength;
     // 3. MAC over the content, plus dummy compressions so the total work does not depend on the padding.

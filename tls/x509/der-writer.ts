@@ -1,4 +1,6 @@
 // A small DER encoder (X.690 §10): enough to encode RSA keys and to build test structures.
+
+import { concatBytes } from "../../bindings/bytes.js";
 import { contextTag, Tag } from "./der.js";
 
 /** Encodes one TLV with a minimal definite length. */
@@ -17,26 +19,15 @@ export function encodeTlv(tag: number, contents: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Concatenates byte strings. */
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
-}
-
 /** SEQUENCE of already-encoded elements. */
 export function encodeSequence(elements: readonly Uint8Array[]): Uint8Array {
-  return encodeTlv(Tag.SEQUENCE, concatBytes(elements));
+  return encodeTlv(Tag.SEQUENCE, concatBytes(...elements));
 }
 
 /** SET OF already-encoded elements, sorted as DER requires (X.690 §11.6). */
 export function encodeSetOf(elements: readonly Uint8Array[]): Uint8Array {
   const sorted = [...elements].sort(compareBytes);
-  return encodeTlv(Tag.SET, concatBytes(sorted));
+  return encodeTlv(Tag.SET, concatBytes(...sorted));
 }
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {
@@ -49,7 +40,7 @@ export function encodeUnsignedInteger(magnitude: Uint8Array): Uint8Array {
   let i = 0;
   while (i < magnitude.length - 1 && magnitude[i] === 0) i++;
   const v = magnitude.length === 0 ? new Uint8Array(1) : magnitude.subarray(i);
-  return encodeTlv(Tag.INTEGER, v[0]! & 0x80 ? concatBytes([new Uint8Array(1), v]) : v);
+  return encodeTlv(Tag.INTEGER, v[0]! & 0x80 ? concatBytes(new Uint8Array(1), v) : v);
 }
 
 /** INTEGER from a small non-negative number. */
@@ -93,7 +84,7 @@ export function encodeOctetString(bytes: Uint8Array): Uint8Array {
 
 /** BIT STRING holding whole bytes. */
 export function encodeBitString(bytes: Uint8Array): Uint8Array {
-  return encodeTlv(Tag.BIT_STRING, concatBytes([new Uint8Array(1), bytes]));
+  return encodeTlv(Tag.BIT_STRING, concatBytes(new Uint8Array(1), bytes));
 }
 
 /** UTF8String. */
@@ -103,5 +94,5 @@ export function encodeUtf8String(text: string): Uint8Array {
 
 /** `[n] EXPLICIT` wrapper around already-encoded elements. */
 export function encodeExplicit(n: number, elements: readonly Uint8Array[]): Uint8Array {
-  return encodeTlv(contextTag(n, true), concatBytes(elements));
+  return encodeTlv(contextTag(n, true), concatBytes(...elements));
 }

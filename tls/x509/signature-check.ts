@@ -29,17 +29,22 @@ export function checkCertificateSignature(
   const digest = provider.hash(algorithm.hash, cert.tbs);
   const key = provider.importRsaPublicKey(issuerKey);
   let valid: boolean;
-  if (algorithm.kind === "pkcs1v15") valid = key.verifyPkcs1v15(algorithm.hash, digest, cert.signature);
-  else {
-    // The provider implements PSS with MGF1 over the same hash and salt length = digest length.
-    const standard =
-      algorithm.mgfHash === algorithm.hash &&
-      algorithm.saltLength === HASH_LENGTH[algorithm.hash] &&
-      algorithm.trailerField === 1;
-    if (!standard) {
-      return new CertificateError("UNSUPPORTED_SIGNATURE_ALGORITHM", "RSASSA-PSS parameters not supported", depth);
+  try {
+    if (algorithm.kind === "pkcs1v15") valid = key.verifyPkcs1v15(algorithm.hash, digest, cert.signature);
+    else {
+      // The provider implements PSS with MGF1 over the same hash and salt length = digest length.
+      const standard =
+        algorithm.mgfHash === algorithm.hash &&
+        algorithm.saltLength === HASH_LENGTH[algorithm.hash] &&
+        algorithm.trailerField === 1;
+      if (!standard) {
+        return new CertificateError("UNSUPPORTED_SIGNATURE_ALGORITHM", "RSASSA-PSS parameters not supported", depth);
+      }
+      valid = key.verifyPss(algorithm.hash, digest, cert.signature);
     }
-    valid = key.verifyPss(algorithm.hash, digest, cert.signature);
+  } finally {
+    // Frees the provider's key resources (a WASM key slot) now instead of at garbage collection.
+    key.dispose?.();
   }
   return valid ? null : new CertificateError("CERT_SIGNATURE_FAILURE", "certificate signature failure", depth);
 }

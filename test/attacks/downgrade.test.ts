@@ -154,13 +154,6 @@ describe("FREAK (export RSA)", () => {
     expect(alertsSent(run.clientLog)).toEqual(["illegal_parameter"]);
   });
 
-<<<<<<< HEAD
-  it("export suites are never in a default list, and need legacy when named (issue 6: they exist now)", () => {
-    const exportSuites = CIPHER_SUITES.filter((s) => /EXPORT|EXP-/.test(`${s.name} ${s.openssl}`));
-    expect(exportSuites.every((s) => s.legacy && s.exportKeyMaterialLength > 0)).toBe(true);
-    expect(resolveCipherSuites(undefined, true).filter((s) => exportSuites.includes(s))).toEqual([]);
-    expect(() => resolveCipherSuites(exportSuites.map((s) => s.name).join(":"), false)).toThrow(/no usable/);
-=======
   it("export suites exist only behind legacy: never offered by default, refused without legacy", async () => {
     const exportSuites = CIPHER_SUITES.filter((suite) => /EXPORT/.test(suite.name));
     expect(exportSuites.length).toBeGreaterThan(0);
@@ -170,7 +163,6 @@ describe("FREAK (export RSA)", () => {
     await expect(runTapped(clientOptions({ ciphers: "EXP-RC4-MD5" }), serverOptions())).rejects.toMatchObject({
       code: "ERR_TLS_NO_CIPHERS",
     });
->>>>>>> hardening
   });
 });
 

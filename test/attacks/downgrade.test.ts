@@ -12,7 +12,6 @@ import {
   encodeClientHello,
   encodeServerHello,
 } from "../../tls/messages/hello.js";
-import { resolveCipherSuites } from "../../tls/suites.js";
 import { type CapturedKeys, forgeCbcRecord, keyCapturingProvider } from "../support/cbc-forge.js";
 import { testPki } from "../support/certs.js";
 import { alertsSent, runTapped, type Side, type TapUnit } from "../support/record-tap.js";

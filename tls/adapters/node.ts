@@ -8,6 +8,7 @@ import type { TlsClientOptions, TlsServerOptions } from "../options.js";
 import { TlsServer } from "../server.js";
 import { WasslSocket } from "./node-socket.js";
 
+export { RsaWorkerPool, type RsaWorkerPoolOptions } from "../workers/rsa-pool.js";
 export type { TlsSocketError } from "./close-error.js";
 export type { PeerCertificate } from "./node-peer-certificate.js";
 export type { CipherNameAndProtocol, WasslSocketOptions } from "./node-socket.js";

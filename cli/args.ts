@@ -100,3 +100,14 @@ export function parsePort(value: string, allowZero = false): number {
   }
   return port;
 }
+
+/** `--alpn h2,http/1.1` → `["h2", "http/1.1"]` (RFC 7301 names, 1–255 bytes each), or undefined. */
+export function alpnFlag(args: ParsedArgs): string[] | undefined {
+  const list = stringFlag(args, "alpn");
+  if (list === undefined) return undefined;
+  const names = list.split(",").map((name) => name.trim());
+  if (names.some((name) => name.length === 0 || name.length > 255)) {
+    throw new UsageError("--alpn takes a comma-separated list of protocol names (1-255 characters each)");
+  }
+  return names;
+}

@@ -2,7 +2,16 @@
 import type { Readable, Writable } from "node:stream";
 import { rootCertificates } from "node:tls";
 import { type ConnectOptions, connect, type TlsSocketError, type WasslSocket } from "../tls/adapters/node.js";
-import { type FlagSpec, parseFlags, parseHostPort, parseVersion, stringFlag, switchFlag, UsageError } from "./args.js";
+import {
+  alpnFlag,
+  type FlagSpec,
+  parseFlags,
+  parseHostPort,
+  parseVersion,
+  stringFlag,
+  switchFlag,
+  UsageError,
+} from "./args.js";
 import { readPemFile } from "./files.js";
 import { loadCliProvider } from "./provider.js";
 import { traceSocket } from "./trace.js";
@@ -18,6 +27,7 @@ export interface CommandIo {
 export const CLIENT_USAGE = `usage: wassl client HOST:PORT [--servername N] [--min-version V] [--max-version V]
                     [--ciphers LIST] [--cafile F] [--insecure] [--cert F --key F] [--legacy] [--trace]
                     [--fallback-scsv] [--reconnect] [--renegotiate] [--max-fragment-length 512|1024|2048|4096]
+                    [--alpn LIST]
   Copies stdin to the connection and the connection to stdout. Stdin EOF does not close the
   connection (like openssl s_client -quiet): it ends when the server closes.
   V is ssl3, tls1.0, tls1.1 or tls1.2 (ssl3 needs --legacy). Without --cafile the Mozilla roots bundled
@@ -26,6 +36,7 @@ export const CLIENT_USAGE = `usage: wassl client HOST:PORT [--servername N] [--m
   --reconnect: handshake, close, then connect again resuming the session (like openssl s_client
   -reconnect); stderr says "session resumed" or "session NOT resumed". --renegotiate: renegotiate
   after the first data received from the server; stderr says "renegotiated" or why it was refused.
+  --alpn h2,http/1.1 offers ALPN protocols (RFC 7301); stderr names the one the server chose.
   Exit status: 0 after a clean close, 1 on a TLS or connection error (alert named on stderr), 2 on usage errors.`;
 
 const CLIENT_FLAGS: FlagSpec[] = [
@@ -43,6 +54,7 @@ const CLIENT_FLAGS: FlagSpec[] = [
   { name: "renegotiate", value: false },
   { name: "fallback-scsv", value: false },
   { name: "max-fragment-length", value: true },
+  { name: "alpn", value: true },
 ];
 
 const FRAGMENT_LENGTHS = ["512", "1024", "2048", "4096"];
@@ -74,6 +86,7 @@ export async function runClient(argv: readonly string[], io: CommandIo): Promise
     key,
     legacy: switchFlag(args, "legacy"),
     fallbackSCSV: switchFlag(args, "fallback-scsv"),
+    ALPNProtocols: alpnFlag(args),
     maxFragmentLength: fragment === undefined ? undefined : (Number(fragment) as 512 | 1024 | 2048 | 4096),
     provider: await loadCliProvider(),
   };
@@ -92,6 +105,9 @@ export async function runClient(argv: readonly string[], io: CommandIo): Promise
     );
   }
   if (switchFlag(args, "renegotiate")) renegotiateAfterFirstData(socket, io);
+  if (options.ALPNProtocols) {
+    socket.once("secureConnect", () => io.stderr.write(`wassl: ALPN protocol: ${socket.alpnProtocol || "none"}\n`));
+  }
 
   return new Promise<number>((resolve) => {
     let failed = false;

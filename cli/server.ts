@@ -1,7 +1,16 @@
 // `wassl server …`: serves TLS connections until killed (like `openssl s_server`).
 import type { AddressInfo } from "node:net";
 import { createServer, type TlsSocketError, type WasslSocket } from "../tls/adapters/node.js";
-import { type FlagSpec, parseFlags, parsePort, parseVersion, stringFlag, switchFlag, UsageError } from "./args.js";
+import {
+  alpnFlag,
+  type FlagSpec,
+  parseFlags,
+  parsePort,
+  parseVersion,
+  stringFlag,
+  switchFlag,
+  UsageError,
+} from "./args.js";
 import type { CommandIo } from "./client.js";
 import { readPemFile } from "./files.js";
 import { loadCliProvider } from "./provider.js";
@@ -11,19 +20,21 @@ import { serveStatusPage } from "./www.js";
 /** Usage of `wassl server`. */
 export const SERVER_USAGE = `usage: wassl server [--host H] --port P --cert F --key F [--cafile F] [--request-cert | --require-cert]
                     [--echo | --www] [--min-version V] [--max-version V] [--ciphers LIST] [--legacy] [--trace]
-                    [--renegotiate-after-bytes N] [--request-cert-on-renegotiation]
+                    [--renegotiate-after-bytes N] [--request-cert-on-renegotiation] [--alpn LIST]
   Serves connections until killed. --echo sends every byte back; --www answers GET with a page
   describing the connection; otherwise received data goes to stdout. --host defaults to 127.0.0.1;
   --port 0 picks a free port. Prints "listening on HOST:PORT" to stderr when ready.
   --renegotiate-after-bytes N: once a connection has received N bytes, the server renegotiates
   (HelloRequest). --request-cert-on-renegotiation: that renegotiation asks for a client certificate
   (verified against --cafile; N defaults to 1), like servers that protect only some resources.
-  Sessions are cached and tickets issued for resumption.
+  Sessions are cached and tickets issued for resumption. --alpn h2,http/1.1 selects the first of these
+  protocols that a client offers (RFC 7301).
   V is ssl3, tls1.0, tls1.1 or tls1.2. Exit status: 0 when stopped by SIGINT/SIGTERM, 1 when it
   cannot listen, 2 on usage errors. Failed connections are reported on stderr (alert named).`;
 
 const SERVER_FLAGS: FlagSpec[] = [
   { name: "host", value: true },
+  { name: "alpn", value: true },
   { name: "port", value: true },
   { name: "cert", value: true },
   { name: "key", value: true },
@@ -75,6 +86,7 @@ export async function runServer(argv: readonly string[], io: CommandIo): Promise
     maxVersion: parseVersion("max-version", stringFlag(args, "max-version")),
     ciphers: stringFlag(args, "ciphers"),
     legacy: switchFlag(args, "legacy"),
+    ALPNProtocols: alpnFlag(args),
     provider: await loadCliProvider(),
   });
 

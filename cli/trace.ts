@@ -44,6 +44,7 @@ export function describeSession(socket: WasslSocket): string {
     session.cipherSuite.name,
     session.resumed ? "session resumed" : "new session",
     `extended master secret ${session.extendedMasterSecret ? "yes" : "no"}`,
+    socket.alpnProtocol ? `ALPN ${socket.alpnProtocol}` : "",
     `peer certificate ${subject}`,
     peer.subject ? verified : "",
   ]

@@ -151,6 +151,10 @@ describe("FREAK (export RSA)", () => {
       editing("server", 2, (b) => encodeServerHello({ ...decodeServerHello(b), cipherSuite: 0x0003 })),
     );
     expect(alertsSent(run.clientLog)).toEqual(["illegal_parameter"]);
+    // The server learns why (the client's alert still carries the hello record version).
+    expect(run.serverLog.alerts.filter((a) => a.direction === "received").map((a) => a.name)).toEqual([
+      "illegal_parameter",
+    ]);
   });
 
   it("export suites exist only behind legacy: never offered by default, refused without legacy", async () => {

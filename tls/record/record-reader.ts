@@ -77,7 +77,10 @@ export class RecordReader {
       fail("unexpected_message", `unknown record type ${type}`);
     }
     if (version >> 8 !== 3) fail("protocol_version", `record version ${version.toString(16)}`);
-    if (this.expectedVersion !== undefined && version !== this.expectedVersion) {
+    // A peer that rejects our hello alerts before it has adopted the negotiated version (e.g. a client
+    // refusing the ServerHello still writes 0x0301): accept an unprotected alert with any 3.x version.
+    const earlyAlert = type === ContentType.alert && this.protection === PLAINTEXT_PROTECTION;
+    if (this.expectedVersion !== undefined && version !== this.expectedVersion && !earlyAlert) {
       fail(
         "protocol_version",
         `record version ${version.toString(16)} after negotiating ${this.expectedVersion.toString(16)}`,

@@ -15,7 +15,7 @@ export type PemOrDer = string | Uint8Array;
 /**
  * A private key: PEM/DER (PKCS#1 or PKCS#8, loaded through tls/x509 when available), raw RSA
  * components, or an already-imported provider key. A provider key's operations may be asynchronous
- * (HSM, remote signer, worker pool — issue 6): the handshake awaits them.
+ * (HSM, remote signer, the RSA worker pool): the handshake awaits them.
  */
 export type PrivateKeyInput = PemOrDer | RsaPrivateComponents | ProviderRsaPrivateKey;
 

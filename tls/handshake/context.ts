@@ -52,7 +52,7 @@ export class HandshakeContext {
   secureRenegotiation = false;
   /** RFC 6066 max_fragment_length agreed (bytes), if any. */
   maxFragmentLength: number | undefined;
-  /** verify_data of both Finished messages (RFC 5746 renegotiation binding, issue 6). */
+  /** verify_data of both Finished messages (RFC 5746 renegotiation binding). */
   clientVerifyData: Uint8Array = new Uint8Array(0);
   serverVerifyData: Uint8Array = new Uint8Array(0);
   peerCertificates: Uint8Array[] = [];
@@ -62,7 +62,7 @@ export class HandshakeContext {
   authorized = false;
   authorizationError: string | undefined;
   servername: string | undefined;
-  /** Peer's TLS 1.2 signature_algorithms (client auth, issue 6). */
+  /** Peer's TLS 1.2 signature_algorithms (client authentication). */
   peerSignatureAlgorithms: number[] = [];
   /** The server asked for a client certificate. */
   certificateRequested = false;

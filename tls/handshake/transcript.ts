@@ -41,7 +41,7 @@ export class Transcript {
     return out;
   }
 
-  /** The raw messages so far (CertificateVerify with another hash, issue 6). */
+  /** The raw messages so far (CertificateVerify with another hash). */
   get rawMessages(): readonly Uint8Array[] {
     return this.messages;
   }

@@ -20,7 +20,7 @@ export class RecordWriter {
    * where the next record's IV is the previous record's last ciphertext block.
    */
   splitApplicationData = false;
-  /** Largest plaintext per record (2^14; max_fragment_length may lower it in issue 6). */
+  /** Largest plaintext per record (2^14, or less after RFC 6066 max_fragment_length). */
   maxFragmentLength = MAX_PLAINTEXT_LENGTH;
 
   /** Switches to new write keys (after sending ChangeCipherSpec); the sequence number restarts at 0. */

@@ -1,4 +1,4 @@
-// A worker_threads pool for RSA private-key operations (issue 6 §6): the server's premaster
+// A worker_threads pool for RSA private-key operations: the server's premaster
 // decryption and CertificateVerify/ServerKeyExchange signatures run on all cores, so a Node server's
 // full-handshake rate scales with them. Node only (not exported from the browser-safe entry).
 import { availableParallelism } from "node:os";

@@ -170,7 +170,7 @@ export class ExpectServerHello extends ExpectMessage {
     ctx.negotiated(hello.version, suite);
     ctx.hooks.trace(
       "hello negotiated",
-      `${hello.version.toString(16)} ${suite.name}${ctx.extendedMasterSecret ? " EMS" : ""}`,
+      `${versionName(hello.version)} ${suite.name}${ctx.extendedMasterSecret ? " EMS" : ""}`,
     );
     // 6. Resumption: the server echoed the session ID we offered (RFC 5246 §7.4.1.3).
     if (serverResumes(ctx, hello, suite)) return resumeAsClient(ctx);

@@ -15,7 +15,7 @@ import { type HandshakeMessage, HandshakeType } from "../messages/handshake-type
 import { type ClientHello, decodeClientHello, encodeServerHello } from "../messages/hello.js";
 import { decodeCertificateVerify, decodeRsaClientKeyExchange } from "../messages/key-exchange.js";
 import { type CipherSuite, suiteAllowsVersion, TLS_FALLBACK_SCSV } from "../suites.js";
-import { SSL3, TLS12 } from "../versions.js";
+import { SSL3, TLS12, versionName } from "../versions.js";
 import { checkPeerCertificate } from "./certificate-check.js";
 import {
   certificateAuthorities,
@@ -80,7 +80,7 @@ export class ExpectClientHello extends ExpectMessage {
     ctx.negotiated(version, suite);
     ctx.hooks.trace(
       "hello negotiated",
-      `${version.toString(16)} ${suite.name}${ctx.extendedMasterSecret ? " EMS" : ""}`,
+      `${versionName(version)} ${suite.name}${ctx.extendedMasterSecret ? " EMS" : ""}`,
     );
     // 3. Resumption (session ID or RFC 5077 ticket): ServerHello echoing the ID, ChangeCipherSpec, Finished.
     const session = version === SSL3 ? undefined : await findResumableSession(ctx, hello, version);

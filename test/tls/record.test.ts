@@ -4,26 +4,16 @@ import * as crypto from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { concatBytes } from "../../bindings/bytes.js";
-import { TlsAlertError } from "../../tls/alerts.js";
 import { checkCbcPadding, extractMacConstantTime } from "../../tls/record/cbc-padding.js";
 import { CbcProtection } from "../../tls/record/cbc-protection.js";
 import { recordHeaderForMac } from "../../tls/record/protection.js";
 import { RecordReader } from "../../tls/record/record-reader.js";
 import { SequenceNumber } from "../../tls/record/sequence-number.js";
 import { StreamProtection } from "../../tls/record/stream-protection.js";
+import { alertOf } from "../support/alert-of.js";
 import { encodeRecord, parseRecords, rewriteFlight } from "../support/records.js";
 import { createPair, handshakePair } from "../support/tls-pair.js";
 import { clientOptions, provider, sentAlerts, serverOptions } from "./fixtures.js";
-
-function alertOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TlsAlertError) return e.alert;
-    throw e;
-  }
-  return undefined;
-}
 
 describe("CBC constant-time helpers", () => {
   it("checkCbcPadding agrees with a naive check", () => {

@@ -2,9 +2,8 @@
 // legacy provider (one batched child process), across key/IV/length combinations and chunkings.
 import { createCipheriv, randomBytes, randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { concatBytes } from "../../bindings/bytes.js";
+import { concatBytes, toHex } from "../../bindings/bytes.js";
 import { cbc, gcm, init, rc4 } from "../../bindings/index.js";
-import { toHex } from "../support/cipher-vectors.js";
 import { type LegacyCase, legacyEncryptBatch } from "../support/legacy-oracle.js";
 
 const bytes = (n: number) => new Uint8Array(randomBytes(n));

@@ -10,11 +10,6 @@ export function hex(s: string): Uint8Array {
   return new Uint8Array(Buffer.from(s, "hex"));
 }
 
-/** Hex of bytes. */
-export function toHex(b: Uint8Array): string {
-  return Buffer.from(b).toString("hex");
-}
-
 /** Reads a JSON vector file. */
 export function readJson<T>(name: string): T {
   return JSON.parse(readFileSync(join(dir, name), "utf8")) as T;

@@ -7,7 +7,7 @@ export function loadVectors<T>(name: string): T {
 }
 
 /** Hex (whitespace ignored) to bytes. */
-export const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s.replace(/\s+/g, ""), "hex"));
+export { fromHex as hex } from "../support/bytes.js";
 
 /** Deterministic test bytes (not random: reproducible failures). */
 export function patternBytes(length: number, seed = 1): Uint8Array {

@@ -31,8 +31,8 @@ import {
   encodeRsaClientKeyExchange,
 } from "../../tls/messages/key-exchange.js";
 import { alertOf } from "../support/alert-of.js";
+import { fromHex as hex } from "../support/bytes.js";
 
-const hex = (s: string) => Uint8Array.from(Buffer.from(s.replace(/\s+/g, ""), "hex"));
 const random = new Uint8Array(32).fill(7);
 
 describe("round trips", () => {

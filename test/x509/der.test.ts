@@ -15,8 +15,7 @@ import {
   encodeUtf8String,
 } from "../../tls/x509/der-writer.js";
 import { DerError } from "../../tls/x509/errors.js";
-
-const hex = (s: string) => Uint8Array.from(Buffer.from(s.replace(/\s/g, ""), "hex"));
+import { fromHex as hex } from "../support/bytes.js";
 
 function reason(fn: () => unknown): string {
   try {

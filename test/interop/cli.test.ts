@@ -97,7 +97,7 @@ describeWithPeers(["openssl"], "wassl server ↔ openssl s_client", () => {
 
   it("--echo sends every byte back", async () => {
     const pki = testPki();
-    const server = await startWasslCliServer(["--cert", pki.files.serverCert, "--key", pki.files.serverKey, "--echo"]);
+    const server = await startWasslCliServer([...cliServerCertArgs(), "--echo"]);
     servers.push(server.process);
     const client = startOpensslClient({
       port: server.port,

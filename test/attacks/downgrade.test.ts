@@ -201,6 +201,13 @@ describe("SLOTH (MD5 signatures in TLS 1.2)", () => {
   });
 });
 
+/** `extensions` with renegotiation_info carrying a non-empty renegotiated_connection of `length` bytes. */
+function withRenegotiatedConnection<E extends { type: number; data: Uint8Array }>(extensions: E[], length: number) {
+  return extensions.map((e) =>
+    e.type === 0xff01 ? { type: 0xff01, data: Uint8Array.of(length, ...new Uint8Array(length).fill(9)) } : e,
+  );
+}
+
 describe("renegotiation attack (RFC 5746)", () => {
   it("server: non-empty renegotiation_info in the initial ClientHello → handshake_failure", async () => {
     const run = await runTapped(
@@ -208,10 +215,7 @@ describe("renegotiation attack (RFC 5746)", () => {
       serverOptions(),
       editing("client", 1, (b) => {
         const hello = decodeClientHello(b);
-        const extensions = hello.extensions.map((e) =>
-          e.type === 0xff01 ? { type: 0xff01, data: Uint8Array.of(12, ...new Uint8Array(12).fill(9)) } : e,
-        );
-        return encodeClientHello({ ...hello, extensions });
+        return encodeClientHello({ ...hello, extensions: withRenegotiatedConnection(hello.extensions, 12) });
       }),
     );
     expect(alertsSent(run.serverLog)).toEqual(["handshake_failure"]);
@@ -223,10 +227,7 @@ describe("renegotiation attack (RFC 5746)", () => {
       serverOptions(),
       editing("server", 2, (b) => {
         const hello = decodeServerHello(b);
-        const extensions = hello.extensions.map((e) =>
-          e.type === 0xff01 ? { type: 0xff01, data: Uint8Array.of(24, ...new Uint8Array(24).fill(9)) } : e,
-        );
-        return encodeServerHello({ ...hello, extensions });
+        return encodeServerHello({ ...hello, extensions: withRenegotiatedConnection(hello.extensions, 24) });
       }),
     );
     expect(alertsSent(run.clientLog)).toEqual(["handshake_failure"]);

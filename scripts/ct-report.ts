@@ -10,25 +10,12 @@ import { RsaPrivateKey } from "../bindings/rsa/private-key.js";
 import { init } from "../bindings/wasm.js";
 import { forgeCbcRecord } from "../test/support/cbc-forge.js";
 import { testPki } from "../test/support/certs.js";
+import { crop, welchT } from "../test/support/welch.js";
 import { CbcProtection } from "../tls/record/cbc-protection.js";
 import { SequenceNumber } from "../tls/record/sequence-number.js";
 import { decodeRsaPrivateKeyPem } from "../tls/x509/keys.js";
 
 const SAMPLES = Number(process.env.CT_SAMPLES ?? 3000);
-
-/** Welch's t statistic of two samples. */
-function welchT(a: number[], b: number[]): number {
-  const mean = (x: number[]) => x.reduce((s, v) => s + v, 0) / x.length;
-  const variance = (x: number[], m: number) => x.reduce((s, v) => s + (v - m) ** 2, 0) / (x.length - 1);
-  const ma = mean(a);
-  const mb = mean(b);
-  return (ma - mb) / Math.sqrt(variance(a, ma) / a.length + variance(b, mb) / b.length);
-}
-
-/** Drops the slowest 10 % (scheduler and GC outliers), as dudect's cropping does. */
-function crop(x: number[]): number[] {
-  return [...x].sort((p, q) => p - q).slice(0, Math.floor(x.length * 0.9));
-}
 
 const median = (x: number[]) => [...x].sort((p, q) => p - q)[Math.floor(x.length / 2)];
 

@@ -2,8 +2,8 @@ import * as crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { nodeCryptoProvider as p } from "../bindings/node-provider.js";
 import type { ProviderRsaPrivateKey, RsaPrivateComponents } from "../tls/provider.js";
+import { fromHex as hex } from "./support/bytes.js";
 
-const hex = (s: string) => Uint8Array.from(Buffer.from(s.replace(/\s+/g, ""), "hex"));
 const fromB64u = (s: string) => Uint8Array.from(Buffer.from(s, "base64url"));
 
 let keyObject: crypto.KeyObject;

@@ -6,11 +6,11 @@
 // Client role: the client never decrypts anything, so there is no client-side oracle to test.
 import * as crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { concatBytes } from "../../bindings/bytes.js";
 import { init } from "../../bindings/wasm.js";
 import type { CryptoProvider } from "../../tls/index.js";
 import { testPki } from "../support/certs.js";
 import { alertsSent, runTapped } from "../support/record-tap.js";
-import { concat } from "../support/records.js";
 import { clientOptions, PROVIDERS, serverKeyFor, serverOptions } from "../tls/fixtures.js";
 
 const K = 256; // RSA-2048 test key
@@ -67,7 +67,7 @@ function maliciousCiphertexts(pm: Uint8Array): Record<string, Uint8Array> {
     "no zero separator": rawEncrypt(block({ message: pm, separator: false })),
     "zero in the first 8 padding bytes": rawEncrypt(block({ message: pm, zeroAt: 6 })),
     "premaster of 47 bytes": rawEncrypt(block({ message: pm.subarray(0, 47) })),
-    "premaster of 49 bytes": rawEncrypt(block({ message: concat(pm, Uint8Array.of(0x42)) })),
+    "premaster of 49 bytes": rawEncrypt(block({ message: concatBytes(pm, Uint8Array.of(0x42)) })),
     "wrong version bytes (03 01)": rawEncrypt(block({ message: wrongVersion })),
     "ciphertext 0": new Uint8Array(K),
     "ciphertext 1": bigToBytes(1n, K),
@@ -75,7 +75,7 @@ function maliciousCiphertexts(pm: Uint8Array): Record<string, Uint8Array> {
     "ciphertext n": bigToBytes(n, K),
     "ciphertext 2^2048-1 (≥ n)": new Uint8Array(K).fill(0xff),
     "ciphertext too short (k-1 bytes)": valid.subarray(1),
-    "ciphertext too long (k+1 bytes)": concat(Uint8Array.of(0), valid),
+    "ciphertext too long (k+1 bytes)": concatBytes(Uint8Array.of(0), valid),
   };
 }
 

@@ -3,6 +3,7 @@
 // (Ray–Dispensa 2009, RFC 5746) and the triple handshake (Bhargavan et al. 2014, RFC 7627). Features
 // that the engine does not have yet are listed as `test.todo` naming what is missing.
 import { beforeAll, describe, expect, it } from "vitest";
+import { concatBytes } from "../../bindings/bytes.js";
 import { init } from "../../bindings/wasm.js";
 import { CIPHER_SUITES, type CryptoProvider, resolveCipherSuites } from "../../tls/index.js";
 import { decodeCertificateRequest, encodeCertificateRequest } from "../../tls/messages/certificate.js";
@@ -15,14 +16,14 @@ import {
 import { type CapturedKeys, forgeCbcRecord, keyCapturingProvider } from "../support/cbc-forge.js";
 import { testPki } from "../support/certs.js";
 import { alertsSent, runTapped, type Side, type TapUnit } from "../support/record-tap.js";
-import { concat, encodeRecord } from "../support/records.js";
+import { encodeRecord } from "../support/records.js";
 import { clientOptions, PROVIDERS, serverKeyFor, serverOptions } from "../tls/fixtures.js";
 
 function handshakeRecord(type: number, body: Uint8Array, version: number): Uint8Array {
   return encodeRecord(
     22,
     version,
-    concat(Uint8Array.of(type, body.length >> 16, (body.length >> 8) & 0xff, body.length & 0xff), body),
+    concatBytes(Uint8Array.of(type, body.length >> 16, (body.length >> 8) & 0xff, body.length & 0xff), body),
   );
 }
 
@@ -183,7 +184,7 @@ describe("SLOTH (MD5 signatures in TLS 1.2)", () => {
     const run = await runTapped(
       withClientCert(),
       requesting(),
-      editing("client", 15, (b) => concat(Uint8Array.of(0x01, 0x01), b.subarray(2))),
+      editing("client", 15, (b) => concatBytes(Uint8Array.of(0x01, 0x01), b.subarray(2))),
     );
     expect(alertsSent(run.serverLog)).toEqual(["illegal_parameter"]);
   });
@@ -200,6 +201,13 @@ describe("SLOTH (MD5 signatures in TLS 1.2)", () => {
   });
 });
 
+/** `extensions` with renegotiation_info carrying a non-empty renegotiated_connection of `length` bytes. */
+function withRenegotiatedConnection<E extends { type: number; data: Uint8Array }>(extensions: E[], length: number) {
+  return extensions.map((e) =>
+    e.type === 0xff01 ? { type: 0xff01, data: Uint8Array.of(length, ...new Uint8Array(length).fill(9)) } : e,
+  );
+}
+
 describe("renegotiation attack (RFC 5746)", () => {
   it("server: non-empty renegotiation_info in the initial ClientHello → handshake_failure", async () => {
     const run = await runTapped(
@@ -207,10 +215,7 @@ describe("renegotiation attack (RFC 5746)", () => {
       serverOptions(),
       editing("client", 1, (b) => {
         const hello = decodeClientHello(b);
-        const extensions = hello.extensions.map((e) =>
-          e.type === 0xff01 ? { type: 0xff01, data: Uint8Array.of(12, ...new Uint8Array(12).fill(9)) } : e,
-        );
-        return encodeClientHello({ ...hello, extensions });
+        return encodeClientHello({ ...hello, extensions: withRenegotiatedConnection(hello.extensions, 12) });
       }),
     );
     expect(alertsSent(run.serverLog)).toEqual(["handshake_failure"]);
@@ -222,10 +227,7 @@ describe("renegotiation attack (RFC 5746)", () => {
       serverOptions(),
       editing("server", 2, (b) => {
         const hello = decodeServerHello(b);
-        const extensions = hello.extensions.map((e) =>
-          e.type === 0xff01 ? { type: 0xff01, data: Uint8Array.of(24, ...new Uint8Array(24).fill(9)) } : e,
-        );
-        return encodeServerHello({ ...hello, extensions });
+        return encodeServerHello({ ...hello, extensions: withRenegotiatedConnection(hello.extensions, 24) });
       }),
     );
     expect(alertsSent(run.clientLog)).toEqual(["handshake_failure"]);
@@ -260,7 +262,7 @@ describe("renegotiation attack (RFC 5746)", () => {
         serverOptions({ ciphers: "AES128-SHA", renegotiation: "never" }),
       );
       const body = type === 1 ? decodeFirstClientHello(run.sent("client")) : new Uint8Array(0);
-      const message = concat(Uint8Array.of(type, 0, body.length >> 8, body.length & 0xff), body);
+      const message = concatBytes(Uint8Array.of(type, 0, body.length >> 8, body.length & 0xff), body);
       const dir = to === "server" ? 0 : 1;
       let pad = 0;
       while ((message.length + 20 + pad + 1) % 16 !== 0) pad++;
@@ -294,7 +296,7 @@ describe("renegotiation attack (RFC 5746)", () => {
       serverOptions({ ciphers: "AES128-SHA" }),
     );
     const body = decodeFirstClientHello(run.sent("client"));
-    const message = concat(Uint8Array.of(1, 0, body.length >> 8, body.length & 0xff), body);
+    const message = concatBytes(Uint8Array.of(1, 0, body.length >> 8, body.length & 0xff), body);
     let pad = 0;
     while ((message.length + 20 + pad + 1) % 16 !== 0) pad++;
     await run.inject(

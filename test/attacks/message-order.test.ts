@@ -3,6 +3,7 @@
 // messages, SSLv2-style hellos. Every case ends with the RFC alert and a clean close (`close` event)
 // on the receiving side; nothing hangs (each run is bounded by a timeout).
 import { describe, expect, it } from "vitest";
+import { concatBytes } from "../../bindings/bytes.js";
 import {
   decodeClientHello,
   decodeServerHello,
@@ -10,7 +11,7 @@ import {
   encodeServerHello,
 } from "../../tls/messages/hello.js";
 import { alertsSent, runTapped, type Side, type TapRun, type TapUnit } from "../support/record-tap.js";
-import { concat, encodeRecord } from "../support/records.js";
+import { encodeRecord } from "../support/records.js";
 import { clientOptions, serverOptions } from "../tls/fixtures.js";
 
 /** Full handshakes without the optional NewSessionTicket, so the units below are the whole flight list. */
@@ -32,7 +33,7 @@ function handshakeRecord(type: number, body: Uint8Array, version = 0x0303): Uint
   return encodeRecord(
     22,
     version,
-    concat(Uint8Array.of(type, body.length >> 16, (body.length >> 8) & 0xff, body.length & 0xff), body),
+    concatBytes(Uint8Array.of(type, body.length >> 16, (body.length >> 8) & 0xff, body.length & 0xff), body),
   );
 }
 
@@ -249,7 +250,7 @@ describe("truncated and oversized messages", () => {
   it.each([...MESSAGES, ["ServerHelloDone", "server", 14] as const])(
     "%s with a trailing byte → decode_error",
     async (_name, from, type) => {
-      const run = await editMessage(from, type, (body) => concat(body, Uint8Array.of(0)));
+      const run = await editMessage(from, type, (body) => concatBytes(body, Uint8Array.of(0)));
       expect(alertsSent(receiverLog(run, from))).toEqual(["decode_error"]);
     },
   );

@@ -1,11 +1,11 @@
 // The cipher API contract: IV chaining, provider interfaces, errors, disposal and slot reuse.
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { toHex } from "../../bindings/bytes.js";
 import { cipherExports, cipherSlots } from "../../bindings/cipher/core.js";
 import { cbc, ecb, gcm, init, rc4 } from "../../bindings/index.js";
 import { heap } from "../../bindings/wasm.js";
 import type { Aead, CbcCipher, StreamCipher } from "../../tls/provider.js";
-import { toHex } from "../support/cipher-vectors.js";
 
 const bytes = (n: number) => new Uint8Array(randomBytes(n));
 

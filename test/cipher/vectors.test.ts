@@ -1,7 +1,8 @@
 // Known-answer tests for every cipher, in both builds (SIMD and scalar).
 import { beforeAll, describe, expect, it } from "vitest";
+import { toHex } from "../../bindings/bytes.js";
 import { cbc, ecb, gcm, init, rc4 } from "../../bindings/index.js";
-import { hex, readBoringTests, readJson, toHex } from "../support/cipher-vectors.js";
+import { hex, readBoringTests, readJson } from "../support/cipher-vectors.js";
 
 interface Fips197 {
   vectors: Array<{ key: string; plaintext: string; ciphertext: string }>;

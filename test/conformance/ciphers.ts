@@ -2,9 +2,10 @@
 // tampering → null, AAD) and RC4 (vectors, keystream continuing across calls).
 import * as crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { concatBytes, toHex } from "../../bindings/bytes.js";
 import type { BlockCipherName, CryptoProvider } from "../../tls/provider.js";
 import type { CapabilityGate } from "./suite.js";
-import { concat, hex, loadVectors, patternBytes, toHex } from "./vectors.js";
+import { hex, loadVectors, patternBytes } from "./vectors.js";
 
 interface CbcVector {
   key: string;
@@ -56,14 +57,14 @@ export function registerCipherTests(p: CryptoProvider, gate: CapabilityGate): vo
         const whole = p.createCbc(cipher, key, iv).encrypt(data);
         expect(whole.length).toBe(data.length); // no padding added
         const enc = p.createCbc(cipher, key, iv);
-        const pieces = concat(
+        const pieces = concatBytes(
           enc.encrypt(data.subarray(0, b)),
           enc.encrypt(data.subarray(b, 4 * b)),
           enc.encrypt(data.subarray(4 * b)),
         );
         expect(toHex(pieces)).toBe(toHex(whole));
         const dec = p.createCbc(cipher, key, iv);
-        const back = concat(dec.decrypt(whole.subarray(0, 3 * b)), dec.decrypt(whole.subarray(3 * b)));
+        const back = concatBytes(dec.decrypt(whole.subarray(0, 3 * b)), dec.decrypt(whole.subarray(3 * b)));
         expect(toHex(back)).toBe(toHex(data));
         // setIv: the next call starts from the given IV, as a fresh context would.
         const iv2 = patternBytes(b, 23);
@@ -117,7 +118,7 @@ export function registerCipherTests(p: CryptoProvider, gate: CapabilityGate): vo
     it("one key, many nonces: each record opens; a flipped bit anywhere or a short input gives null", () => {
       const aead = p.createGcm(patternBytes(16, 40));
       for (let seq = 0; seq < 4; seq++) {
-        const nonce = concat(patternBytes(4, 41), new Uint8Array([0, 0, 0, 0, 0, 0, 0, seq]));
+        const nonce = concatBytes(patternBytes(4, 41), new Uint8Array([0, 0, 0, 0, 0, 0, 0, seq]));
         const aad = patternBytes(13, 42 + seq);
         const pt = patternBytes(17 * seq + 3, 50 + seq);
         const sealed = aead.seal(nonce, pt, aad);
@@ -144,7 +145,7 @@ export function registerCipherTests(p: CryptoProvider, gate: CapabilityGate): vo
         const rc4 = p.createRc4(hex(v.key));
         const pt = hex(v.pt);
         const parts = Array.from(pt, (_, j) => rc4.process(pt.subarray(j, j + 1)));
-        expect(toHex(concat(...parts))).toBe(v.ct);
+        expect(toHex(concatBytes(...parts))).toBe(v.ct);
         rc4.dispose();
       });
 
@@ -154,7 +155,7 @@ export function registerCipherTests(p: CryptoProvider, gate: CapabilityGate): vo
         const copy = data.slice();
         const once = p.createRc4(key).process(data);
         const rc4 = p.createRc4(key);
-        const split = concat(rc4.process(data.subarray(0, 333)), rc4.process(data.subarray(333)));
+        const split = concatBytes(rc4.process(data.subarray(0, 333)), rc4.process(data.subarray(333)));
         expect(toHex(split)).toBe(toHex(once));
         expect(toHex(data)).toBe(toHex(copy));
         expect(toHex(p.createRc4(key).process(once))).toBe(toHex(data));

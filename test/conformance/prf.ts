@@ -2,8 +2,9 @@
 // independent implementation written here over node:crypto (RFC 5246 §5, RFC 2246 §5, RFC 6101 §6.2.2).
 import * as crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { concatBytes, toHex } from "../../bindings/bytes.js";
 import type { CryptoProvider } from "../../tls/provider.js";
-import { concat, hex, loadVectors, patternBytes, toHex } from "./vectors.js";
+import { hex, loadVectors, patternBytes } from "./vectors.js";
 
 interface PrfFile {
   tls12: { hash: "sha256" | "sha384"; secret: string; label: string; seed: string; out: string }[];
@@ -18,16 +19,16 @@ function pHash(h: string, secret: Uint8Array, seed: Uint8Array, length: number):
   let a = seed;
   for (let have = 0; have < length; ) {
     a = hmac(h, secret, a);
-    const block = hmac(h, secret, concat(a, seed));
+    const block = hmac(h, secret, concatBytes(a, seed));
     out.push(block);
     have += block.length;
   }
-  return concat(...out).subarray(0, length);
+  return concatBytes(...out).subarray(0, length);
 }
 
 function referenceTls10(secret: Uint8Array, label: string, seed: Uint8Array, length: number): Uint8Array {
   const half = Math.ceil(secret.length / 2);
-  const s = concat(ascii(label), seed);
+  const s = concatBytes(ascii(label), seed);
   const md5 = pHash("md5", secret.subarray(0, half), s, length);
   const sha = pHash("sha1", secret.subarray(secret.length - half), s, length);
   return md5.map((x, i) => x ^ sha[i]);
@@ -39,11 +40,11 @@ function referenceSsl3(secret: Uint8Array, seed: Uint8Array, length: number): Ui
     const letters = ascii(String.fromCharCode(65 + i).repeat(i + 1));
     const inner = crypto
       .createHash("sha1")
-      .update(concat(letters, secret, seed))
+      .update(concatBytes(letters, secret, seed))
       .digest();
-    out.push(new Uint8Array(crypto.createHash("md5").update(concat(secret, inner)).digest()));
+    out.push(new Uint8Array(crypto.createHash("md5").update(concatBytes(secret, inner)).digest()));
   }
-  return concat(...out).subarray(0, length);
+  return concatBytes(...out).subarray(0, length);
 }
 
 /** Registers the PRF tests. */
@@ -61,7 +62,7 @@ export function registerPrfTests(p: CryptoProvider): void {
       const secret = patternBytes(48, 11);
       const seed = patternBytes(64, 12);
       for (const n of lengths) {
-        const expected = pHash(h, secret, concat(ascii("key expansion"), seed), n);
+        const expected = pHash(h, secret, concatBytes(ascii("key expansion"), seed), n);
         expect(toHex(p.prfTls12(h, secret, "key expansion", seed, n))).toBe(toHex(expected));
       }
     });

@@ -3,6 +3,7 @@
 // RSASSA-PSS, each cross-verified with node:crypto in both directions, plus Wycheproof vectors.
 import * as crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { concatBytes, toHex } from "../../bindings/bytes.js";
 import type {
   CryptoProvider,
   HashName,
@@ -10,7 +11,7 @@ import type {
   RsaPrivateComponents,
   SignatureHash,
 } from "../../tls/provider.js";
-import { concat, hex, loadVectors, patternBytes, toHex } from "./vectors.js";
+import { hex, loadVectors, patternBytes } from "./vectors.js";
 
 interface RsaFile {
   privateKeyPem: string;
@@ -74,7 +75,7 @@ export function registerRsaTests(p: CryptoProvider): void {
     });
 
     eachKey("decrypts a node-encrypted premaster and round-trips its own encryption", async (k) => {
-      const premaster = concat(new Uint8Array([3, 3]), p.randomBytes(46));
+      const premaster = concatBytes(new Uint8Array([3, 3]), p.randomBytes(46));
       const ct = crypto.publicEncrypt({ key: k.node, padding: crypto.constants.RSA_PKCS1_PADDING }, premaster);
       expect(toHex(await k.ours.decryptTlsPremaster(new Uint8Array(ct), 0x0303))).toBe(toHex(premaster));
       const own = k.ours.publicKey.encryptPkcs1v15(premaster);
@@ -92,13 +93,13 @@ export function registerRsaTests(p: CryptoProvider): void {
 
     eachKey("substitutes 48 fresh random bytes for a wrong version, wrong length or garbage", async (k) => {
       const bytes = Math.ceil(k.bits / 8);
-      const premaster = concat(new Uint8Array([3, 1]), patternBytes(46, 70));
+      const premaster = concatBytes(new Uint8Array([3, 1]), patternBytes(46, 70));
       const enc = (m: Uint8Array) =>
         new Uint8Array(crypto.publicEncrypt({ key: k.node, padding: crypto.constants.RSA_PKCS1_PADDING }, m));
       const bad: [string, Uint8Array, number][] = [
         ["version mismatch", enc(premaster), 0x0303],
         ["47-byte premaster", enc(premaster.subarray(0, 47)), 0x0301],
-        ["49-byte premaster", enc(concat(premaster, new Uint8Array(1))), 0x0301],
+        ["49-byte premaster", enc(concatBytes(premaster, new Uint8Array(1))), 0x0301],
         ["all-zero block", new Uint8Array(bytes), 0x0301],
         ["ciphertext ≥ modulus", new Uint8Array(bytes).fill(0xff), 0x0301],
         ["short ciphertext", new Uint8Array(3), 0x0301],
@@ -139,7 +140,7 @@ export function registerRsaTests(p: CryptoProvider): void {
 
     eachKey("TLS 1.0 md5-sha1 signatures carry the bare 36-byte digest (no DigestInfo)", async (k) => {
       const msg = patternBytes(77, 72);
-      const digest = concat(p.hash("md5", msg), p.hash("sha1", msg));
+      const digest = concatBytes(p.hash("md5", msg), p.hash("sha1", msg));
       const sig = await k.ours.signPkcs1v15("md5-sha1", digest);
       const recovered = crypto.publicDecrypt({ key: k.node, padding: crypto.constants.RSA_PKCS1_PADDING }, sig);
       expect(toHex(recovered)).toBe(toHex(digest));

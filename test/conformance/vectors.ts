@@ -1,4 +1,4 @@
-// Vector loading and byte helpers shared by the conformance suite (data in test/vectors/conformance/).
+// Vector loading and test-data helpers shared by the conformance suite (data in test/vectors/conformance/).
 import { readFileSync } from "node:fs";
 
 /** Reads `test/vectors/conformance/<name>` as JSON. */
@@ -7,21 +7,7 @@ export function loadVectors<T>(name: string): T {
 }
 
 /** Hex (whitespace ignored) to bytes. */
-export const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s.replace(/\s+/g, ""), "hex"));
-
-/** Bytes to lowercase hex. */
-export const toHex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("hex");
-
-/** Concatenation of byte strings. */
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export { fromHex as hex } from "../support/bytes.js";
 
 /** Deterministic test bytes (not random: reproducible failures). */
 export function patternBytes(length: number, seed = 1): Uint8Array {

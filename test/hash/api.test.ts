@@ -1,6 +1,7 @@
 // The public hash/HMAC API: shapes, names, lifecycle errors, slot exhaustion, constant-time equality.
 import { createHash as nodeCreateHash, createHmac as nodeCreateHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { toHex } from "../../bindings/bytes.js";
 import { hashSlots, hmacSlots } from "../../bindings/hash-core.js";
 import {
   createHash,
@@ -23,7 +24,7 @@ import {
   sha512,
   WasslError,
 } from "../../bindings/index.js";
-import { ascii, toHex } from "./support/bytes.js";
+import { ascii } from "./support/bytes.js";
 
 const FUNCTIONS = [
   [md5, "md5", 16, 64],

@@ -3,6 +3,7 @@
 // independent node:crypto implementations in support/reference-prf.ts — on both builds.
 import { createHash, createHmac, hkdfSync } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { toHex } from "../../bindings/bytes.js";
 import {
   type HashName,
   hash,
@@ -15,7 +16,7 @@ import {
   createHash as wasslCreateHash,
 } from "../../bindings/index.js";
 import { BUILDS, useBuild } from "./support/builds.js";
-import { SeededRandom, toHex } from "./support/bytes.js";
+import { SeededRandom } from "./support/bytes.js";
 import { referencePrfSsl3, referencePrfTls10, referencePrfTls12 } from "./support/reference-prf.js";
 
 const HASHES: HashName[] = ["md5", "sha1", "sha224", "sha256", "sha384", "sha512"];

@@ -2,6 +2,7 @@
 // never disposed) must not grow it, and results stay correct throughout.
 import { createHash, createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { toHex } from "../../bindings/bytes.js";
 import {
   type HashName,
   hash,
@@ -14,7 +15,7 @@ import {
   createHash as wasslCreateHash,
 } from "../../bindings/index.js";
 import { memoryBytes } from "../../bindings/wasm.js";
-import { SeededRandom, toHex } from "./support/bytes.js";
+import { SeededRandom } from "./support/bytes.js";
 
 const HASHES: HashName[] = ["md5", "sha1", "sha224", "sha256", "sha384", "sha512"];
 const OPERATIONS = 100_000;

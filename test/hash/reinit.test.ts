@@ -4,8 +4,8 @@ import { createHash } from "node:crypto";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { expect, it } from "vitest";
+import { toHex } from "../../bindings/bytes.js";
 import { init, sha256 } from "../../bindings/index.js";
-import { toHex } from "./support/bytes.js";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;

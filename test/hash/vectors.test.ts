@@ -2,9 +2,11 @@
 // PRF known answer, and Wycheproof HMAC files — on the SIMD and the scalar build.
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { toHex } from "../../bindings/bytes.js";
 import { equalBytes, type HashName, hash, hkdfExpand, hkdfExtract, hmac, prfTls12 } from "../../bindings/index.js";
+import { fromHex } from "../support/bytes.js";
 import { BUILDS, useBuild } from "./support/builds.js";
-import { ascii, fromHex, toHex } from "./support/bytes.js";
+import { ascii } from "./support/bytes.js";
 
 const dir = new URL("../vectors/hash/", import.meta.url);
 const load = <T>(file: string): T => JSON.parse(readFileSync(new URL(file, dir), "utf8")) as T;

@@ -1,8 +1,8 @@
 // `--alpn` on both CLI roles: `wassl client --alpn` ↔ `openssl s_server -alpn`, and
 // `openssl s_client -alpn` ↔ `wassl server --alpn --echo`.
 import { afterAll, expect, it } from "vitest";
-import { testPki } from "../support/certs.js";
-import { startWasslCli, startWasslCliServer } from "../support/cli-runner.js";
+import { serverCertFiles, testPki } from "../support/certs.js";
+import { cliClientArgs, cliServerCertArgs, startWasslCli, startWasslCliServer } from "../support/cli-runner.js";
 import { describeWithPeers } from "../support/peer-availability.js";
 import { startOpensslClient, startOpensslServer } from "../support/peers.js";
 import type { PeerProcess } from "../support/processes.js";
@@ -16,23 +16,12 @@ describeWithPeers(["openssl"], "wassl CLI --alpn", () => {
   });
 
   it("the client offers its list and reports the protocol openssl s_server chose", async () => {
-    const pki = testPki();
     const server = await startOpensslServer({
-      certFile: pki.files.serverCert,
-      keyFile: pki.files.serverKey,
+      ...serverCertFiles(),
       extraArgs: ["-alpn", "h2"],
     });
     stops.push(server.stop);
-    const client = startWasslCli([
-      "client",
-      `127.0.0.1:${server.port}`,
-      "--servername",
-      "localhost",
-      "--cafile",
-      pki.files.caCert,
-      "--alpn",
-      "http/1.1,h2",
-    ]);
+    const client = startWasslCli([...cliClientArgs(server.port), "--alpn", "http/1.1,h2"]);
     client.write("alpn\nCLOSE\n");
     const status = await client.waitForExit(CLI_RUN_TIMEOUT_MS);
     expect(status.code, client.stderr()).toBe(0);
@@ -41,16 +30,7 @@ describeWithPeers(["openssl"], "wassl CLI --alpn", () => {
 
   it("the server selects its first protocol that openssl s_client offers", async () => {
     const pki = testPki();
-    const server = await startWasslCliServer([
-      "--cert",
-      pki.files.serverCert,
-      "--key",
-      pki.files.serverKey,
-      "--echo",
-      "--alpn",
-      "h2,http/1.1",
-      "--trace",
-    ]);
+    const server = await startWasslCliServer([...cliServerCertArgs(), "--echo", "--alpn", "h2,http/1.1", "--trace"]);
     stops.push(() => (server.process as PeerProcess).stop());
     const client = startOpensslClient({
       port: server.port,

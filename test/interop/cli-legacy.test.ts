@@ -2,8 +2,8 @@
 // `openssl s_client -cert/-key`, `wassl client --cert/--key` with `openssl s_server -Verify 1`,
 // `--fallback-scsv`, `--max-fragment-length`, and SSL 3.0 between two wassl processes.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { testPki } from "../support/certs.js";
-import { startWasslCli, startWasslCliServer } from "../support/cli-runner.js";
+import { serverCertFiles, testPki } from "../support/certs.js";
+import { cliServerCertArgs, startWasslCli, startWasslCliServer } from "../support/cli-runner.js";
 import { describeWithPeers } from "../support/peer-availability.js";
 import { type PeerServer, startOpensslClient, startOpensslServer } from "../support/peers.js";
 import type { PeerProcess } from "../support/processes.js";
@@ -16,8 +16,7 @@ describeWithPeers(["openssl"], "wassl CLI: client certificates, fallback SCSV, m
   beforeAll(async () => {
     const pki = testPki();
     verifying = await startOpensslServer({
-      certFile: pki.files.serverCert,
-      keyFile: pki.files.serverKey,
+      ...serverCertFiles(),
       caFile: pki.files.caCert,
       requireClientCert: true,
       naccept: 10,
@@ -42,10 +41,7 @@ describeWithPeers(["openssl"], "wassl CLI: client certificates, fallback SCSV, m
   it("wassl server --require-cert: openssl s_client with a certificate is served, without refused", async () => {
     const pki = testPki();
     const server = await startWasslCliServer([
-      "--cert",
-      pki.files.serverCert,
-      "--key",
-      pki.files.serverKey,
+      ...cliServerCertArgs(),
       "--cafile",
       pki.files.caCert,
       "--require-cert",
@@ -87,16 +83,7 @@ describeWithPeers(["openssl"], "wassl CLI: client certificates, fallback SCSV, m
 
   it("wassl server --legacy --min-version ssl3 ↔ wassl client --legacy --max-version ssl3", async () => {
     const pki = testPki();
-    const server = await startWasslCliServer([
-      "--cert",
-      pki.files.serverCert,
-      "--key",
-      pki.files.serverKey,
-      "--legacy",
-      "--min-version",
-      "ssl3",
-      "--echo",
-    ]);
+    const server = await startWasslCliServer([...cliServerCertArgs(), "--legacy", "--min-version", "ssl3", "--echo"]);
     processes.push(server.process);
     const client = startWasslCli([
       "client",

@@ -1,8 +1,8 @@
 // `wassl client --reconnect / --renegotiate` and `wassl server --request-cert-on-renegotiation /
 // --renegotiate-after-bytes` against OpenSSL and against each other.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { testPki } from "../support/certs.js";
-import { startWasslCli, startWasslCliServer } from "../support/cli-runner.js";
+import { serverCertFiles, testPki } from "../support/certs.js";
+import { cliClientArgs, cliServerCertArgs, startWasslCli, startWasslCliServer } from "../support/cli-runner.js";
 import { describeWithPeers } from "../support/peer-availability.js";
 import { type PeerServer, startOpensslClient, startOpensslServer } from "../support/peers.js";
 import type { PeerProcess } from "../support/processes.js";
@@ -15,16 +15,12 @@ describeWithPeers(["openssl"], "wassl CLI resumption and renegotiation", () => {
   let wassl: { port: number; process: PeerProcess };
   beforeAll(async () => {
     openssl = await startOpensslServer({
-      certFile: pki.files.serverCert,
-      keyFile: pki.files.serverKey,
+      ...serverCertFiles(),
       naccept: 10,
       extraArgs: ["-client_renegotiation"],
     });
     wassl = await startWasslCliServer([
-      "--cert",
-      pki.files.serverCert,
-      "--key",
-      pki.files.serverKey,
+      ...cliServerCertArgs(),
       "--cafile",
       pki.files.caCert,
       "--echo",
@@ -40,17 +36,7 @@ describeWithPeers(["openssl"], "wassl CLI resumption and renegotiation", () => {
   });
 
   it("wassl client --reconnect --renegotiate against s_server: resumed and renegotiated, traced", async () => {
-    const run = startWasslCli([
-      "client",
-      `127.0.0.1:${openssl.port}`,
-      "--servername",
-      "localhost",
-      "--cafile",
-      pki.files.caCert,
-      "--reconnect",
-      "--renegotiate",
-      "--trace",
-    ]);
+    const run = startWasslCli([...cliClientArgs(openssl.port), "--reconnect", "--renegotiate", "--trace"]);
     run.write("ping\n");
     await run.waitForOutput(/wassl: renegotiated/, CLI_RUN_TIMEOUT_MS);
     run.write("CLOSE\n");
@@ -85,12 +71,7 @@ describeWithPeers(["openssl"], "wassl CLI resumption and renegotiation", () => {
 
   it("wassl client --reconnect against wassl server reports the resumption", async () => {
     const run = startWasslCli([
-      "client",
-      `127.0.0.1:${wassl.port}`,
-      "--servername",
-      "localhost",
-      "--cafile",
-      pki.files.caCert,
+      ...cliClientArgs(wassl.port),
       "--cert",
       pki.files.clientCert,
       "--key",

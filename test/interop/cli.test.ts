@@ -1,8 +1,8 @@
 // Smoke tests of the `wassl` CLI against OpenSSL: `wassl client` ↔ `openssl s_server`,
 // `wassl server --www/--echo` ↔ `openssl s_client`, and its exit codes.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { testPki } from "../support/certs.js";
-import { startWasslCli, startWasslCliServer } from "../support/cli-runner.js";
+import { serverCertFiles, testPki } from "../support/certs.js";
+import { cliClientArgs, cliServerCertArgs, startWasslCli, startWasslCliServer } from "../support/cli-runner.js";
 import { describeWithPeers } from "../support/peer-availability.js";
 import { opensslSummary, type PeerServer, startOpensslClient, startOpensslServer } from "../support/peers.js";
 import type { PeerProcess } from "../support/processes.js";
@@ -13,10 +13,8 @@ const CLI_RUN_TIMEOUT_MS = 45_000;
 describeWithPeers(["openssl"], "wassl client ↔ openssl s_server", () => {
   let server: PeerServer;
   beforeAll(async () => {
-    const pki = testPki();
     server = await startOpensslServer({
-      certFile: pki.files.serverCert,
-      keyFile: pki.files.serverKey,
+      ...serverCertFiles(),
       cipher: "AES256-SHA:AES128-GCM-SHA256",
       naccept: 10,
     });
@@ -24,14 +22,8 @@ describeWithPeers(["openssl"], "wassl client ↔ openssl s_server", () => {
   afterAll(() => server?.stop());
 
   it("copies stdin to the server and the reply to stdout, traces the handshake, exits 0", async () => {
-    const pki = testPki();
     const client = startWasslCli([
-      "client",
-      `127.0.0.1:${server.port}`,
-      "--servername",
-      "localhost",
-      "--cafile",
-      pki.files.caCert,
+      ...cliClientArgs(server.port),
       "--min-version",
       "tls1.0",
       "--max-version",
@@ -81,16 +73,7 @@ describeWithPeers(["openssl"], "wassl server ↔ openssl s_client", () => {
 
   it("--www answers GET with a page describing the connection", async () => {
     const pki = testPki();
-    const server = await startWasslCliServer([
-      "--cert",
-      pki.files.serverCert,
-      "--key",
-      pki.files.serverKey,
-      "--www",
-      "--min-version",
-      "tls1.0",
-      "--trace",
-    ]);
+    const server = await startWasslCliServer([...cliServerCertArgs(), "--www", "--min-version", "tls1.0", "--trace"]);
     servers.push(server.process);
     const client = startOpensslClient({
       port: server.port,
@@ -114,7 +97,7 @@ describeWithPeers(["openssl"], "wassl server ↔ openssl s_client", () => {
 
   it("--echo sends every byte back", async () => {
     const pki = testPki();
-    const server = await startWasslCliServer(["--cert", pki.files.serverCert, "--key", pki.files.serverKey, "--echo"]);
+    const server = await startWasslCliServer([...cliServerCertArgs(), "--echo"]);
     servers.push(server.process);
     const client = startOpensslClient({
       port: server.port,

@@ -6,7 +6,7 @@ import type { WasslSocket } from "../../tls/adapters/node.js";
 import type { PeerCertificate } from "../../tls/adapters/node-peer-certificate.js";
 import type { HashName, ProviderRsaPrivateKey, SignatureHash } from "../../tls/provider.js";
 import { decodeRsaPrivateKeyPem } from "../../tls/x509/keys.js";
-import { testPki } from "../support/certs.js";
+import { serverCertFiles, testPki } from "../support/certs.js";
 import { initInteropProvider, interopProvider } from "../support/interop-provider.js";
 import { connectNodeTls, startNodeTlsServer } from "../support/node-peers.js";
 import { describeWithPeers } from "../support/peer-availability.js";
@@ -51,8 +51,7 @@ describeWithPeers(["openssl"], "client auth: wassl client ↔ openssl s_server -
   beforeAll(async () => {
     const pki = testPki();
     server = await startOpensslServer({
-      certFile: pki.files.serverCert,
-      keyFile: pki.files.serverKey,
+      ...serverCertFiles(),
       caFile: pki.files.caCert,
       requireClientCert: true,
       cipher: "AES128-SHA:AES128-GCM-SHA256",
@@ -158,8 +157,7 @@ describeWithPeers(["gnutls-serv", "gnutls-cli"], "client auth: GnuTLS", () => {
   beforeAll(async () => {
     const pki = testPki();
     gnutlsServer = await startGnutlsServer({
-      certFile: pki.files.serverCert,
-      keyFile: pki.files.serverKey,
+      ...serverCertFiles(),
       caFile: pki.files.caCert,
       requireClientCert: true,
     });
@@ -303,8 +301,7 @@ describeWithPeers(["openssl"], "asynchronous keys against openssl", () => {
   it.each(VERSIONS)("wassl client with a remote signing key → openssl s_server -Verify 1, %s", async (version) => {
     const pki = testPki();
     const server = await startOpensslServer({
-      certFile: pki.files.serverCert,
-      keyFile: pki.files.serverKey,
+      ...serverCertFiles(),
       caFile: pki.files.caCert,
       requireClientCert: true,
       cipher: "AES128-SHA:AES128-GCM-SHA256",

@@ -2,7 +2,7 @@
 // (RFC 6066) with openssl and GnuTLS, encrypt-then-MAC (RFC 7366) and extended master secret (RFC 7627)
 // on and off with GnuTLS `%NO_ETM` / `%NO_SESSION_HASH`.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { testPki } from "../support/certs.js";
+import { serverCertFiles, testPki } from "../support/certs.js";
 import { initInteropProvider } from "../support/interop-provider.js";
 import { firstDifference, linePayload, reverseLines } from "../support/payload.js";
 import { describeWithPeers } from "../support/peer-availability.js";
@@ -31,10 +31,8 @@ describeWithPeers(["openssl"], "TLS_FALLBACK_SCSV with openssl", () => {
   let opensslServer: PeerServer;
   let wasslServer: WasslEchoServer;
   beforeAll(async () => {
-    const pki = testPki();
     opensslServer = await startOpensslServer({
-      certFile: pki.files.serverCert,
-      keyFile: pki.files.serverKey,
+      ...serverCertFiles(),
       cipher: "AES128-SHA",
       naccept: 10,
     });
@@ -85,10 +83,8 @@ describeWithPeers(["openssl"], "max_fragment_length with openssl", () => {
   let opensslServer: PeerServer;
   let wasslServer: WasslEchoServer;
   beforeAll(async () => {
-    const pki = testPki();
     opensslServer = await startOpensslServer({
-      certFile: pki.files.serverCert,
-      keyFile: pki.files.serverKey,
+      ...serverCertFiles(),
       naccept: 10,
     });
     wasslServer = await startWasslEchoServer();
@@ -130,13 +126,11 @@ describeWithPeers(["gnutls-serv", "gnutls-cli"], "EtM / EMS / max_fragment_lengt
   const servers = new Map<string, PeerServer>();
   let wasslServer: WasslEchoServer;
   beforeAll(async () => {
-    const pki = testPki();
     for (const c of EXTENSION_CASES) {
       servers.set(
         `${c.etm}/${c.ems}`,
         await startGnutlsServer({
-          certFile: pki.files.serverCert,
-          keyFile: pki.files.serverKey,
+          ...serverCertFiles(),
           priority: priorityFor(c),
         }),
       );

@@ -4,7 +4,7 @@
 // selects a provider without it.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { testPki } from "../support/certs.js";
+import { serverCertFiles, testPki } from "../support/certs.js";
 import { initInteropProvider, interopProvider, providerSupports } from "../support/interop-provider.js";
 import { firstDifference, linePayload, ROUND_TRIP_SIZES } from "../support/payload.js";
 import { describeWithPeers } from "../support/peer-availability.js";
@@ -66,8 +66,7 @@ beforeAll(initInteropProvider);
 describeWithPeers(["gnutls-serv"], "gnutls-serv --echo", () => {
   let server: PeerServer;
   beforeAll(async () => {
-    const pki = testPki();
-    server = await startGnutlsServer({ certFile: pki.files.serverCert, keyFile: pki.files.serverKey });
+    server = await startGnutlsServer(serverCertFiles());
   });
   afterAll(() => server?.stop());
 

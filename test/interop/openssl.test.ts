@@ -1,6 +1,6 @@
 // wassl ↔ `openssl s_server` / `openssl s_client` (OpenSSL 3 CLI): TLS 1.0–1.2, AES suites, EMS on and off.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { testPki } from "../support/certs.js";
+import { serverCertFiles, testPki } from "../support/certs.js";
 import { initInteropProvider } from "../support/interop-provider.js";
 import { firstDifference, linePayload, ROUND_TRIP_SIZES, reverseLines } from "../support/payload.js";
 import { describeWithPeers } from "../support/peer-availability.js";
@@ -39,11 +39,9 @@ describeWithPeers(["openssl"], "openssl s_server", () => {
   // One reverse-echo server per EMS setting, reused by every case (each case pins version and suite).
   const servers = new Map<boolean, PeerServer>();
   beforeAll(async () => {
-    const pki = testPki();
     for (const ems of [true, false]) {
       const server = await startOpensslServer({
-        certFile: pki.files.serverCert,
-        keyFile: pki.files.serverKey,
+        ...serverCertFiles(),
         cipher: ALL_CIPHERS,
         ems,
         naccept: 1000,

@@ -2,7 +2,7 @@
 // (safe, %DISABLE_SAFE_RENEGOTIATION refused by default and allowed with the legacy option), the wassl
 // client against gnutls-serv (safe and unsafe), EMS on/off with resumption.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { testPki } from "../support/certs.js";
+import { serverCertFiles, testPki } from "../support/certs.js";
 import { initInteropProvider } from "../support/interop-provider.js";
 import { describeWithPeers } from "../support/peer-availability.js";
 import { startGnutlsServer } from "../support/peers.js";
@@ -68,8 +68,7 @@ describeWithPeers(["gnutls-cli"], "gnutls-cli --rehandshake → wassl server", (
 });
 
 describeWithPeers(["gnutls-serv"], "wassl client → gnutls-serv (RFC 5746, resumption, EMS)", () => {
-  const pki = testPki();
-  const files = { certFile: pki.files.serverCert, keyFile: pki.files.serverKey };
+  const files = serverCertFiles();
 
   it("safe server: client-initiated renegotiation completes", async () => {
     const server = await startGnutlsServer({ ...files, priority: SAFE });

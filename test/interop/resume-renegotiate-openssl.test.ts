@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { WasslSocket } from "../../tls/adapters/node.js";
-import { testPki } from "../support/certs.js";
+import { serverCertFiles, testPki } from "../support/certs.js";
 import { initInteropProvider } from "../support/interop-provider.js";
 import { describeWithPeers } from "../support/peer-availability.js";
 import { startOpensslClient, startOpensslServer } from "../support/peers.js";
@@ -39,8 +39,7 @@ describeWithPeers(["openssl"], "wassl client ↔ openssl s_server", () => {
   const stdioServer = (extraArgs: string[] = []) =>
     startOpensslServer({
       mode: "stdio",
-      certFile: pki.files.serverCert,
-      keyFile: pki.files.serverKey,
+      ...serverCertFiles(),
       caFile: pki.files.caCert,
       cipher: "AES128-GCM-SHA256:AES128-SHA",
       extraArgs,
@@ -103,8 +102,7 @@ describeWithPeers(["openssl"], "wassl client ↔ openssl s_server", () => {
   for (const tickets of [true, false]) {
     it(`resumes with s_server's ${tickets ? "ticket" : "session ID"}`, async () => {
       const server = await startOpensslServer({
-        certFile: pki.files.serverCert,
-        keyFile: pki.files.serverKey,
+        ...serverCertFiles(),
         naccept: 2,
         extraArgs: tickets ? [] : ["-no_ticket"],
       });

@@ -5,8 +5,8 @@ import { pureJsCrypto } from "@reclaimprotocol/tls/purejs-crypto";
 import { describe, expect, it } from "vitest";
 import { nodeCryptoProvider } from "../../bindings/node-provider.js";
 import { createReclaimCrypto, resetReclaimCounters } from "../../bindings/reclaim.js";
+import { fromHex as hex } from "../support/bytes.js";
 
-const hex = (s: string) => Uint8Array.from(Buffer.from(s, "hex"));
 const pattern = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (i * 29 + seed) & 0xff);
 
 describe("reclaim backend operations", () => {

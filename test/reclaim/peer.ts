@@ -1,60 +1,9 @@
-// Test peers for the reclaim backend: an openssl-made CA and server certificate, a Node TLS echo server
-// on 127.0.0.1, and a runner that drives reclaim's client over a TCP socket until the echo comes back.
+// Test peers for the reclaim backend: a Node TLS echo server on 127.0.0.1 (certificate from the shared
+// test PKI), and a runner that drives reclaim's client over a TCP socket until the echo comes back.
 import { connect } from "node:net";
 import * as tls from "node:tls";
 import { loadX509FromPem, makeTLSClient } from "@reclaimprotocol/tls";
-import { OpenSslDir } from "../x509/openssl.js";
-
-/** PEM material for a CA and a `localhost` server certificate signed by it. */
-export interface TestPki {
-  caPem: string;
-  certPem: string;
-  keyPem: string;
-}
-
-/** Makes an RSA-2048 CA and server certificate (SAN localhost, 127.0.0.1) with the openssl CLI. */
-export function makeTestPki(): TestPki {
-  const dir = new OpenSslDir();
-  try {
-    dir.run(
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-keyout",
-      "ca.key",
-      "-out",
-      "ca.pem",
-      "-days",
-      "2",
-      "-subj",
-      "/CN=wassl test CA",
-    );
-    dir.run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "srv.key", "-out", "srv.csr", "-subj", "/CN=localhost");
-    dir.write("ext.cnf", "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n");
-    dir.run(
-      "x509",
-      "-req",
-      "-in",
-      "srv.csr",
-      "-CA",
-      "ca.pem",
-      "-CAkey",
-      "ca.key",
-      "-CAcreateserial",
-      "-out",
-      "srv.pem",
-      "-days",
-      "2",
-      "-extfile",
-      "ext.cnf",
-    );
-    return { caPem: dir.read("ca.pem"), certPem: dir.read("srv.pem"), keyPem: dir.read("srv.key") };
-  } finally {
-    dir.dispose();
-  }
-}
+import type { TestPki } from "../support/certs.js";
 
 /** Node TLS settings for one server. */
 export interface ServerSettings {
@@ -75,7 +24,7 @@ export async function startEchoServer(pki: TestPki, settings: ServerSettings) {
   const negotiated = new Promise<ServerView>((resolve) => {
     seen = resolve;
   });
-  const server = tls.createServer({ key: pki.keyPem, cert: pki.certPem, ...settings }, (socket) => {
+  const server = tls.createServer({ key: pki.serverKey, cert: pki.serverCert, ...settings }, (socket) => {
     seen({ protocol: socket.getProtocol(), cipher: socket.getCipher().standardName });
     socket.on("data", (data) => socket.write(Buffer.concat([Buffer.from("echo:"), data])));
     socket.on("error", () => {});

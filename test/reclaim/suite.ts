@@ -6,14 +6,8 @@ import { pureJsCrypto } from "@reclaimprotocol/tls/purejs-crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReclaimCrypto, type ReclaimCallCounters, resetReclaimCounters } from "../../bindings/reclaim.js";
 import type { CryptoProvider } from "../../tls/provider.js";
-import {
-  type ClientSettings,
-  makeTestPki,
-  reclaimRoundTrip,
-  type ServerSettings,
-  startEchoServer,
-  type TestPki,
-} from "./peer.js";
+import { type TestPki, testPki } from "../support/certs.js";
+import { type ClientSettings, reclaimRoundTrip, type ServerSettings, startEchoServer } from "./peer.js";
 
 type Check = (c: ReclaimCallCounters) => void;
 
@@ -126,7 +120,7 @@ export function describeReclaimBackend(provider: CryptoProvider): void {
     const backend = createReclaimCrypto({ provider, fallback: pureJsCrypto });
 
     beforeAll(() => {
-      pki = makeTestPki();
+      pki = testPki();
       setCryptoImplementation(backend.crypto);
     });
     afterAll(() => setCryptoImplementation(pureJsCrypto));
@@ -135,7 +129,7 @@ export function describeReclaimBackend(provider: CryptoProvider): void {
       resetReclaimCounters(backend.counters);
       const peer = await startEchoServer(pki, server);
       try {
-        const result = await reclaimRoundTrip(peer.port, pki.caPem, client, "ping from reclaim");
+        const result = await reclaimRoundTrip(peer.port, pki.caCert, client, "ping from reclaim");
         expect(result.reply).toBe("echo:ping from reclaim");
         expect(result.cipherSuite).toBe(suite);
         expect((await peer.negotiated).cipher).toBe(suite);

@@ -5,11 +5,11 @@ import * as crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RsaPrivateKey } from "../../bindings/index.js";
 import { init } from "../../bindings/wasm.js";
+import { fromHex } from "../support/bytes.js";
 import { componentsOf, nodeKey } from "../support/rsa-keys.js";
 
 const K = 256; // 2048-bit modulus
 const SHA256_PREFIX = "3031300d060960864801650304020105000420";
-const fromHex = (h: string) => new Uint8Array(Buffer.from(h, "hex"));
 const toBig = (b: Uint8Array) => BigInt(`0x${Buffer.from(b).toString("hex") || "0"}`);
 const toBytes = (x: bigint, len: number) => fromHex(x.toString(16).padStart(len * 2, "0"));
 

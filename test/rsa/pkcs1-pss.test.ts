@@ -1,5 +1,6 @@
 import * as crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toHex } from "../../bindings/bytes.js";
 import { RsaPrivateKey, RsaPublicKey } from "../../bindings/index.js";
 import { init, type WasmBuild } from "../../bindings/wasm.js";
 import type { HashName } from "../../tls/provider.js";
@@ -7,7 +8,6 @@ import { componentsOf, nodeKey } from "../support/rsa-keys.js";
 
 const node = nodeKey(2048);
 const nodePub = crypto.createPublicKey(node);
-const toHex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 const message = new TextEncoder().encode("wassl RSA differential test message");
 const HASHES: HashName[] = ["md5", "sha1", "sha224", "sha256", "sha384", "sha512"];
 const PSS_HASHES: HashName[] = ["sha256", "sha384", "sha512"];

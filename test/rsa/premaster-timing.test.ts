@@ -7,20 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RsaPrivateKey } from "../../bindings/index.js";
 import { init } from "../../bindings/wasm.js";
 import { componentsOf, nodeKey } from "../support/rsa-keys.js";
-
-/** Welch's t statistic of two samples. */
-function welchT(a: number[], b: number[]): number {
-  const mean = (x: number[]) => x.reduce((s, v) => s + v, 0) / x.length;
-  const variance = (x: number[], m: number) => x.reduce((s, v) => s + (v - m) ** 2, 0) / (x.length - 1);
-  const ma = mean(a);
-  const mb = mean(b);
-  return (ma - mb) / Math.sqrt(variance(a, ma) / a.length + variance(b, mb) / b.length);
-}
-
-/** Drops the slowest 10% of a sample (scheduler and GC outliers), as dudect's cropping does. */
-function crop(x: number[]): number[] {
-  return [...x].sort((p, q) => p - q).slice(0, Math.floor(x.length * 0.9));
-}
+import { crop, welchT } from "../support/welch.js";
 
 describe("decryptTlsPremaster timing (Welch t-test)", () => {
   const node = nodeKey(1024);

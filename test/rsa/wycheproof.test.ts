@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toHex } from "../../bindings/bytes.js";
 import { RsaPrivateKey, RsaPublicKey } from "../../bindings/index.js";
 import { init, type WasmBuild } from "../../bindings/wasm.js";
 import type { HashName } from "../../tls/provider.js";
+import { fromHex as hex } from "../support/bytes.js";
 
 interface Test {
   tcId: number;
@@ -19,8 +21,6 @@ interface Group {
   tests: Test[];
 }
 
-const hex = (s: string) => new Uint8Array(Buffer.from(s, "hex"));
-const toHex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 const groups = (file: string): Group[] =>
   JSON.parse(readFileSync(new URL(`../vectors/wycheproof/${file}`, import.meta.url), "utf8")).testGroups;
 const HASHES: Record<string, HashName> = {

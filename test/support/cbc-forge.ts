@@ -1,8 +1,9 @@
 // Forging CBC records (MAC-then-encrypt, RFC 5246 §6.2.3.2) under keys captured from a live
 // connection, with full control of the padding and the MAC — for padding-oracle / Lucky13 tests.
 import * as crypto from "node:crypto";
+import { concatBytes } from "../../bindings/bytes.js";
 import type { CryptoProvider } from "../../tls/index.js";
-import { concat, encodeRecord } from "./records.js";
+import { encodeRecord } from "./records.js";
 
 /** The record keys of both directions, as captured from a provider (client side first, RFC 5246 §6.3). */
 export interface CapturedKeys {
@@ -83,12 +84,14 @@ export function forgeCbcRecord(spec: ForgeSpec): Uint8Array {
   const padding = new Uint8Array(spec.padLength + 1).fill(spec.padLength);
   if (spec.badPadding) padding[0] ^= 1;
   const plain = spec.etm
-    ? concat(spec.content, padding)
-    : concat(spec.content, macOver(spec, type, version, [spec.content]), padding);
+    ? concatBytes(spec.content, padding)
+    : concatBytes(spec.content, macOver(spec, type, version, [spec.content]), padding);
   if (plain.length % BLOCK !== 0) throw new Error(`forged plaintext of ${plain.length} bytes is not block-aligned`);
   const iv = new Uint8Array(crypto.randomBytes(BLOCK));
   const cipher = crypto.createCipheriv("aes-128-cbc", spec.encKey, iv).setAutoPadding(false);
-  const encrypted = concat(new Uint8Array(cipher.update(plain)), new Uint8Array(cipher.final()));
-  const body = spec.etm ? concat(iv, encrypted, macOver(spec, type, version, [iv, encrypted])) : concat(iv, encrypted);
+  const encrypted = concatBytes(new Uint8Array(cipher.update(plain)), new Uint8Array(cipher.final()));
+  const body = spec.etm
+    ? concatBytes(iv, encrypted, macOver(spec, type, version, [iv, encrypted]))
+    : concatBytes(iv, encrypted);
   return encodeRecord(type, version, body);
 }

@@ -116,3 +116,9 @@ export function testPki(): TestPki {
   };
   return cached;
 }
+
+/** The test server certificate and key as file paths, in the option names the CLI peers take. */
+export function serverCertFiles(): { certFile: string; keyFile: string } {
+  const { files } = testPki();
+  return { certFile: files.serverCert, keyFile: files.serverKey };
+}

@@ -6,14 +6,7 @@ import { fileURLToPath } from "node:url";
 const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "vectors", "cipher");
 
 /** Bytes from a hex string (empty string → empty array). */
-export function hex(s: string): Uint8Array {
-  return new Uint8Array(Buffer.from(s, "hex"));
-}
-
-/** Hex of bytes. */
-export function toHex(b: Uint8Array): string {
-  return Buffer.from(b).toString("hex");
-}
+export { fromHex as hex } from "./bytes.js";
 
 /** Reads a JSON vector file. */
 export function readJson<T>(name: string): T {

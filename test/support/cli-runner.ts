@@ -1,5 +1,6 @@
 // Runs the `wassl` CLI from source (`node --import tsx cli/main.ts …`) as a tracked peer process.
 import { fileURLToPath } from "node:url";
+import { testPki } from "./certs.js";
 import { type PeerProcess, startProcess } from "./processes.js";
 
 /** The repository root (cwd of CLI runs, so that `--import tsx` resolves from node_modules). */
@@ -26,4 +27,15 @@ export async function startWasslCliServer(args: string[]): Promise<{ port: numbe
     await cli.stop();
     throw error;
   }
+}
+
+/** `wassl server` arguments serving the test server certificate and key. */
+export function cliServerCertArgs(): string[] {
+  const { files } = testPki();
+  return ["--cert", files.serverCert, "--key", files.serverKey];
+}
+
+/** `wassl client` arguments connecting to 127.0.0.1:`port` as `localhost`, trusting the test CA. */
+export function cliClientArgs(port: number): string[] {
+  return ["client", `127.0.0.1:${port}`, "--servername", "localhost", "--cafile", testPki().files.caCert];
 }

@@ -3,9 +3,11 @@
 // one at a time, each through a hook that may replace, drop, reorder or inject records. Deliveries are
 // awaited one by one, so when the hook runs the receiver has processed everything before it and its
 // `stateName` is exact. The whole run is bounded by a timeout: a hang fails the test.
+
+import { concatBytes } from "../../bindings/bytes.js";
 import type { AlertInfo, CloseInfo, HandshakeInfo, TlsConnection } from "../../tls/index.js";
 import { TlsClient, type TlsClientOptions, TlsServer, type TlsServerOptions } from "../../tls/index.js";
-import { concat, encodeRecord, parseRecords } from "./records.js";
+import { encodeRecord, parseRecords } from "./records.js";
 
 /** Which side sent the bytes. */
 export type Side = "client" | "server";
@@ -82,7 +84,7 @@ export function splitUnits(
   let pendingVersion = 0;
   for (const record of parseRecords(bytes)) {
     if (record.type === 22 && !state.encrypted) {
-      pendingHandshake = concat(pendingHandshake, record.fragment);
+      pendingHandshake = concatBytes(pendingHandshake, record.fragment);
       pendingVersion = record.version;
       while (pendingHandshake.length >= 4) {
         const length = (pendingHandshake[1] << 16) | (pendingHandshake[2] << 8) | pendingHandshake[3];
@@ -124,7 +126,7 @@ function frame(type: number, version: number, data: Uint8Array, fragmentLength: 
   for (let at = 0; at < data.length; at += fragmentLength) {
     records.push(encodeRecord(type, version, data.subarray(at, at + fragmentLength)));
   }
-  return concat(...records);
+  return concatBytes(...records);
 }
 
 /** Rejects after `ms` with a "hang" error unless `promise` settles first. */
@@ -191,7 +193,7 @@ export async function runTapped(
     server,
     clientLog,
     serverLog,
-    sent: (side) => concat(...(side === "client" ? clientLog : serverLog).wire),
+    sent: (side) => concatBytes(...(side === "client" ? clientLog : serverLog).wire),
     async inject(to, bytes) {
       const receiver = to === "client" ? client : server;
       await withTimeout(

@@ -1,4 +1,5 @@
 // Plaintext record framing for tests that inspect or forge bytes on the wire.
+import { concatBytes } from "../../bindings/bytes.js";
 
 /** One record as on the wire. */
 export interface WireRecord {
@@ -30,17 +31,6 @@ export function encodeRecord(type: number, version: number, fragment: Uint8Array
   return out;
 }
 
-/** Concatenates byte strings. */
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 /** A handshake message (type + body) for rewriting plaintext flights. */
 export interface WireHandshake {
   type: number;
@@ -49,7 +39,7 @@ export interface WireHandshake {
 
 /** Handshake messages contained in a plaintext flight of handshake records. */
 export function parseHandshakeFlight(bytes: Uint8Array): WireHandshake[] {
-  const stream = concat(...parseRecords(bytes).map((r) => r.fragment));
+  const stream = concatBytes(...parseRecords(bytes).map((r) => r.fragment));
   const out: WireHandshake[] = [];
   for (let at = 0; at < stream.length; ) {
     const length = (stream[at + 1] << 16) | (stream[at + 2] << 8) | stream[at + 3];
@@ -61,16 +51,19 @@ export function parseHandshakeFlight(bytes: Uint8Array): WireHandshake[] {
 
 /** Frames handshake messages as plaintext records of at most `fragmentSize` bytes each. */
 export function encodeHandshakeFlight(messages: WireHandshake[], version: number, fragmentSize = 16384): Uint8Array {
-  const stream = concat(
+  const stream = concatBytes(
     ...messages.map((m) =>
-      concat(Uint8Array.of(m.type, m.body.length >> 16, (m.body.length >> 8) & 0xff, m.body.length & 0xff), m.body),
+      concatBytes(
+        Uint8Array.of(m.type, m.body.length >> 16, (m.body.length >> 8) & 0xff, m.body.length & 0xff),
+        m.body,
+      ),
     ),
   );
   const records: Uint8Array[] = [];
   for (let at = 0; at < stream.length; at += fragmentSize) {
     records.push(encodeRecord(22, version, stream.subarray(at, at + fragmentSize)));
   }
-  return concat(...records);
+  return concatBytes(...records);
 }
 
 /** Rewrites a plaintext handshake flight through `edit`, keeping the record version of the first record. */

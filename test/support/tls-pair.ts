@@ -1,4 +1,6 @@
 // An in-memory client↔server pair: each side's `send` bytes go to the other's `receive`.
+
+import { concatBytes } from "../../bindings/bytes.js";
 import type { AlertInfo, CloseInfo, HandshakeInfo, TlsConnection } from "../../tls/index.js";
 import { TlsClient, type TlsClientOptions, TlsServer, type TlsServerOptions } from "../../tls/index.js";
 
@@ -37,16 +39,6 @@ function record(connection: TlsConnection): SideLog {
   return log;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 /** Rewrites bytes in flight: returns replacement bytes, several chunks delivered separately, or null to drop. */
 export type Tamper = (from: "client" | "server", bytes: Uint8Array) => Uint8Array | Uint8Array[] | null;
 
@@ -75,7 +67,7 @@ export function createPair(clientOptions: TlsClientOptions, serverOptions: TlsSe
     async settle() {
       while (inFlight.length > 0) await inFlight.shift();
     },
-    received: (side) => concat((side === "client" ? clientLog : serverLog).data),
+    received: (side) => concatBytes(...(side === "client" ? clientLog : serverLog).data),
   };
 }
 

@@ -1,6 +1,5 @@
 // Message and extension codecs: round trips, and strict-reader rejections of every malformed shape.
 import { describe, expect, it } from "vitest";
-import { TlsAlertError } from "../../tls/alerts.js";
 import { Reader } from "../../tls/codec/reader.js";
 import { Writer } from "../../tls/codec/writer.js";
 import {
@@ -31,19 +30,10 @@ import {
   encodeCertificateVerify,
   encodeRsaClientKeyExchange,
 } from "../../tls/messages/key-exchange.js";
+import { alertOf } from "../support/alert-of.js";
+import { fromHex as hex } from "../support/bytes.js";
 
-const hex = (s: string) => Uint8Array.from(Buffer.from(s.replace(/\s+/g, ""), "hex"));
 const random = new Uint8Array(32).fill(7);
-
-function alertOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TlsAlertError) return e.alert;
-    throw e;
-  }
-  return undefined;
-}
 
 describe("round trips", () => {
   it("ClientHello with and without extensions", () => {

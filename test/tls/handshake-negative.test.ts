@@ -21,6 +21,21 @@ function firstFlight(side: "client" | "server", rewrite: (bytes: Uint8Array) => 
   };
 }
 
+type ServerHelloExtensions = ReturnType<typeof decodeServerHello>["extensions"];
+
+/** Rewrites the extensions of the ServerHello in the server's first flight. */
+function editServerHelloExtensions(edit: (extensions: ServerHelloExtensions) => ServerHelloExtensions) {
+  return firstFlight("server", (bytes) =>
+    rewriteFlight(bytes, (msgs) =>
+      msgs.map((m) => {
+        if (m.type !== 2) return m;
+        const hello = decodeServerHello(m.body);
+        return { type: 2, body: encodeServerHello({ ...hello, extensions: edit(hello.extensions) }) };
+      }),
+    ),
+  );
+}
+
 function corruptingPrf(label: string): CryptoProvider {
   const flip = (out: Uint8Array) => {
     out[0] ^= 1;
@@ -199,22 +214,7 @@ describe("suites and extensions", () => {
   });
 
   it("client refuses a server without RFC 5746 support (handshake_failure), unless legacy", async () => {
-    const dropRi = () =>
-      firstFlight("server", (bytes) =>
-        rewriteFlight(bytes, (msgs) =>
-          msgs.map((m) =>
-            m.type === 2
-              ? {
-                  type: 2,
-                  body: encodeServerHello({
-                    ...decodeServerHello(m.body),
-                    extensions: decodeServerHello(m.body).extensions.filter((e) => e.type !== 0xff01),
-                  }),
-                }
-              : m,
-          ),
-        ),
-      );
+    const dropRi = () => editServerHelloExtensions((extensions) => extensions.filter((e) => e.type !== 0xff01));
     const strict = await handshakePair(clientOptions(), serverOptions(), dropRi());
     expect(sentAlerts(strict.clientLog)).toEqual(["handshake_failure"]);
     const legacy = await handshakePair(clientOptions({ legacy: true }), serverOptions(), dropRi());
@@ -223,21 +223,7 @@ describe("suites and extensions", () => {
   });
 
   it("client refuses an unsolicited extension with unsupported_extension", async () => {
-    const addEtm = firstFlight("server", (bytes) =>
-      rewriteFlight(bytes, (msgs) =>
-        msgs.map((m) =>
-          m.type === 2
-            ? {
-                type: 2,
-                body: encodeServerHello({
-                  ...decodeServerHello(m.body),
-                  extensions: [...decodeServerHello(m.body).extensions, { type: 16, data: new Uint8Array(0) }],
-                }),
-              }
-            : m,
-        ),
-      ),
-    );
+    const addEtm = editServerHelloExtensions((extensions) => [...extensions, { type: 16, data: new Uint8Array(0) }]);
     const pair = await handshakePair(clientOptions(), serverOptions(), addEtm);
     expect(sentAlerts(pair.clientLog)).toEqual(["unsupported_extension"]);
   });

@@ -3,8 +3,9 @@
 // outside the engine. The server's private key is asynchronous here (issue 6 contract).
 import * as crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { concatBytes } from "../../bindings/bytes.js";
 import type { CryptoProvider, ProviderRsaPrivateKey } from "../../tls/index.js";
-import { concat, parseHandshakeFlight, parseRecords } from "../support/records.js";
+import { parseHandshakeFlight, parseRecords } from "../support/records.js";
 import { handshakePair } from "../support/tls-pair.js";
 import { clientOptions, provider, serverOptions } from "./fixtures.js";
 
@@ -22,12 +23,12 @@ function pHash(hash: string, secret: Uint8Array, seed: Uint8Array, length: numbe
 }
 
 function prf12(secret: Uint8Array, label: string, seed: Uint8Array, length: number): Buffer {
-  return pHash("sha256", secret, concat(Buffer.from(label), seed), length);
+  return pHash("sha256", secret, concatBytes(Buffer.from(label), seed), length);
 }
 
 function prf10(secret: Uint8Array, label: string, seed: Uint8Array, length: number): Buffer {
   const half = Math.ceil(secret.length / 2);
-  const s = concat(Buffer.from(label), seed);
+  const s = concatBytes(Buffer.from(label), seed);
   const md5 = pHash("md5", secret.subarray(0, half), s, length);
   const sha = pHash("sha1", secret.subarray(secret.length - half), s, length);
   return Buffer.from(md5.map((b, i) => b ^ sha[i]));
@@ -74,8 +75,8 @@ async function capture(version: "TLSv1" | "TLSv1.2", ciphers: string, ems: boole
   const serverMessages = parseHandshakeFlight(serverFlight);
   const ckeRecord = records[0].fragment;
   const frame = (m: { type: number; body: Uint8Array }) =>
-    concat(Uint8Array.of(m.type, 0, m.body.length >> 8, m.body.length & 0xff), m.body);
-  const transcript = concat(frame(hello), ...serverMessages.map(frame), ckeRecord);
+    concatBytes(Uint8Array.of(m.type, 0, m.body.length >> 8, m.body.length & 0xff), m.body);
+  const transcript = concatBytes(frame(hello), ...serverMessages.map(frame), ckeRecord);
   return {
     premaster,
     clientRandom: hello.body.subarray(2, 34),
@@ -93,10 +94,10 @@ describe("key schedule against an independent PRF", () => {
     expect(c.premaster.subarray(0, 2)).toEqual(Uint8Array.of(3, 3));
     const sessionHash = crypto.createHash("sha256").update(c.transcript).digest();
     const master = prf12(c.premaster, "extended master secret", sessionHash, 48);
-    const block = prf12(master, "key expansion", concat(c.serverRandom, c.clientRandom), 40);
+    const block = prf12(master, "key expansion", concatBytes(c.serverRandom, c.clientRandom), 40);
     const [key, iv] = [block.subarray(0, 16), block.subarray(32, 36)];
     const f = c.finishedRecord.fragment;
-    const d = crypto.createDecipheriv("aes-128-gcm", key, concat(iv, f.subarray(0, 8)));
+    const d = crypto.createDecipheriv("aes-128-gcm", key, concatBytes(iv, f.subarray(0, 8)));
     d.setAAD(Uint8Array.of(0, 0, 0, 0, 0, 0, 0, 0, 22, 3, 3, 0, 16));
     d.setAuthTag(f.subarray(f.length - 16));
     const plain = Buffer.concat([d.update(f.subarray(8, f.length - 16)), d.final()]);
@@ -106,14 +107,14 @@ describe("key schedule against an independent PRF", () => {
 
   it("TLS 1.0, AES-128-CBC-SHA, classic master secret", async () => {
     const c = await capture("TLSv1", "AES128-SHA", false);
-    const master = prf10(c.premaster, "master secret", concat(c.clientRandom, c.serverRandom), 48);
-    const block = prf10(master, "key expansion", concat(c.serverRandom, c.clientRandom), 2 * (20 + 16 + 16));
+    const master = prf10(c.premaster, "master secret", concatBytes(c.clientRandom, c.serverRandom), 48);
+    const block = prf10(master, "key expansion", concatBytes(c.serverRandom, c.clientRandom), 2 * (20 + 16 + 16));
     const macKey = block.subarray(0, 20);
     const key = block.subarray(40, 56);
     const iv = block.subarray(72, 88);
     const d = crypto.createDecipheriv("aes-128-cbc", key, iv).setAutoPadding(false);
     const plain = Buffer.concat([d.update(c.finishedRecord.fragment), d.final()]);
-    const hs = concat(
+    const hs = concatBytes(
       crypto.createHash("md5").update(c.transcript).digest(),
       crypto.createHash("sha1").update(c.transcript).digest(),
     );
@@ -130,8 +131,8 @@ describe("key schedule against an independent PRF", () => {
 
   it("TLS 1.0, AES-128-CBC-SHA, encrypt-then-MAC (RFC 7366): MAC over the ciphertext", async () => {
     const c = await capture("TLSv1", "AES128-SHA", false, true);
-    const master = prf10(c.premaster, "master secret", concat(c.clientRandom, c.serverRandom), 48);
-    const block = prf10(master, "key expansion", concat(c.serverRandom, c.clientRandom), 2 * (20 + 16 + 16));
+    const master = prf10(c.premaster, "master secret", concatBytes(c.clientRandom, c.serverRandom), 48);
+    const block = prf10(master, "key expansion", concatBytes(c.serverRandom, c.clientRandom), 2 * (20 + 16 + 16));
     const [macKey, key, iv] = [block.subarray(0, 20), block.subarray(40, 56), block.subarray(72, 88)];
     const f = c.finishedRecord.fragment;
     const ciphertext = f.subarray(0, f.length - 20);
@@ -143,7 +144,7 @@ describe("key schedule against an independent PRF", () => {
     expect(Buffer.from(f.subarray(f.length - 20))).toEqual(mac);
     const d = crypto.createDecipheriv("aes-128-cbc", key, iv).setAutoPadding(false);
     const plain = Buffer.concat([d.update(ciphertext), d.final()]);
-    const hs = concat(
+    const hs = concatBytes(
       crypto.createHash("md5").update(c.transcript).digest(),
       crypto.createHash("sha1").update(c.transcript).digest(),
     );

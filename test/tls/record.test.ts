@@ -3,26 +3,17 @@
 import * as crypto from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { TlsAlertError } from "../../tls/alerts.js";
+import { concatBytes } from "../../bindings/bytes.js";
 import { checkCbcPadding, extractMacConstantTime } from "../../tls/record/cbc-padding.js";
 import { CbcProtection } from "../../tls/record/cbc-protection.js";
 import { recordHeaderForMac } from "../../tls/record/protection.js";
 import { RecordReader } from "../../tls/record/record-reader.js";
 import { SequenceNumber } from "../../tls/record/sequence-number.js";
 import { StreamProtection } from "../../tls/record/stream-protection.js";
-import { concat, encodeRecord, parseRecords, rewriteFlight } from "../support/records.js";
+import { alertOf } from "../support/alert-of.js";
+import { encodeRecord, parseRecords, rewriteFlight } from "../support/records.js";
 import { createPair, handshakePair } from "../support/tls-pair.js";
 import { clientOptions, provider, sentAlerts, serverOptions } from "./fixtures.js";
-
-function alertOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TlsAlertError) return e.alert;
-    throw e;
-  }
-  return undefined;
-}
 
 describe("CBC constant-time helpers", () => {
   it("checkCbcPadding agrees with a naive check", () => {
@@ -73,7 +64,7 @@ describe("CBC record protection (TLS 1.1, AES-128, HMAC-SHA1)", () => {
   function forge(content: Uint8Array, mac: Uint8Array, padding: Uint8Array): Uint8Array {
     const iv = crypto.randomBytes(16);
     const c = crypto.createCipheriv("aes-128-cbc", key, iv).setAutoPadding(false);
-    return concat(iv, c.update(concat(content, mac, padding)), c.final());
+    return concatBytes(iv, c.update(concatBytes(content, mac, padding)), c.final());
   }
   const content = new TextEncoder().encode("attack at dawn!!"); // 16 bytes
   const goodMac = () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { toHex } from "../../bindings/bytes.js";
 import { DerReader, Tag } from "../../tls/x509/der.js";
 import {
   encodeBitString,
@@ -14,9 +15,7 @@ import {
   encodeUtf8String,
 } from "../../tls/x509/der-writer.js";
 import { DerError } from "../../tls/x509/errors.js";
-
-const hex = (s: string) => Uint8Array.from(Buffer.from(s.replace(/\s/g, ""), "hex"));
-const toHex = (b: Uint8Array) => Buffer.from(b).toString("hex");
+import { fromHex as hex } from "../support/bytes.js";
 
 function reason(fn: () => unknown): string {
   try {

@@ -1,15 +1,5 @@
 // Small byte helpers for the hash tests.
 
-/** Decodes a hex string. */
-export function fromHex(hex: string): Uint8Array {
-  return new Uint8Array(Buffer.from(hex, "hex"));
-}
-
-/** Encodes bytes as hex. */
-export function toHex(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString("hex");
-}
-
 /** ASCII/Latin-1 bytes of a string. */
 export function ascii(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text, "latin1"));

@@ -70,7 +70,7 @@ describe("SSL 3.0 vectors", () => {
     const secret = bytes(hash === "md5" ? 16 : 20, 9);
     const mac = new Ssl3Mac(nodeCryptoProvider, hash, new Uint8Array(secret));
     const seq = new SequenceNumber();
-    for (const [i, length] of [0, 1, 55, 300, 16384].entries()) {
+    for (const length of [0, 1, 55, 300, 16384]) {
       const content = bytes(length, length);
       const tag = mac
         .update(recordHeaderForMac(seq, 23, 0x0300, length))

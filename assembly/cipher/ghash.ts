@@ -83,13 +83,29 @@ export function ghashMul(y1: u64, y0: u64, h1: u64, h0: u64): void {
   );
 }
 
-/** Powers H, H², H³, H⁴ of the hash subkey and their bit reversals, for aggregated absorption. */
-const HPOW: usize = memory.data(128, 16);
+/**
+ * bmul64 with the second operand pre-split into its four hole-masked parts at `bp`
+ * ([b & M0, b & M1, b & M2, b & M3]), for a fixed multiplier reused across many blocks.
+ */
+// @ts-ignore: decorator
+@inline
+function bmul64Split(a: u64, bp: usize): u64 {
+  const a0 = a & M0, a1 = a & M1, a2 = a & M2, a3 = a & M3;
+  const b0 = load<u64>(bp), b1 = load<u64>(bp, 8), b2 = load<u64>(bp, 16), b3 = load<u64>(bp, 24);
+  const z0 = (a0 * b0) ^ (a1 * b3) ^ (a2 * b2) ^ (a3 * b1);
+  const z1 = (a0 * b1) ^ (a1 * b0) ^ (a2 * b3) ^ (a3 * b2);
+  const z2 = (a0 * b2) ^ (a1 * b1) ^ (a2 * b0) ^ (a3 * b3);
+  const z3 = (a0 * b3) ^ (a1 * b2) ^ (a2 * b1) ^ (a3 * b0);
+  return (z0 & M0) | (z1 & M1) | (z2 & M2) | (z3 & M3);
+}
 
 /**
- * Unreduced Karatsuba pieces of (x1:x0)·H^k with H^k's halves (and their bit reversals) at `hp`
- * ([h1, h0, rh1, rh0]); accumulated into the six sums below by the caller's XOR.
+ * Powers H, H², H³, H⁴ of the hash subkey for aggregated absorption, 192 bytes each: the six Karatsuba
+ * multipliers (h0, h1, h0^h1 and their bit reversals), each split into its four hole-masked parts.
  */
+const HPOW: usize = memory.data(768, 16);
+
+// Sums of the unreduced Karatsuba pieces of the four products of one aggregated step.
 let accL: u64 = 0,
   accG: u64 = 0,
   accM: u64 = 0,
@@ -97,27 +113,39 @@ let accL: u64 = 0,
   accRG: u64 = 0,
   accRM: u64 = 0;
 
+/** Adds the unreduced Karatsuba pieces of (x1:x0)·H^k (split multipliers at `hp`) to the sums. */
 // @ts-ignore: decorator
 @inline
 function mulAcc(x1: u64, x0: u64, hp: usize): void {
-  const h1 = load<u64>(hp), h0 = load<u64>(hp, 8), rh1 = load<u64>(hp, 16), rh0 = load<u64>(hp, 24);
   const rx0 = rev64(x0), rx1 = rev64(x1);
-  accL ^= bmul64(x0, h0);
-  accG ^= bmul64(x1, h1);
-  accM ^= bmul64(x0 ^ x1, h0 ^ h1);
-  accRL ^= bmul64(rx0, rh0);
-  accRG ^= bmul64(rx1, rh1);
-  accRM ^= bmul64(rx0 ^ rx1, rh0 ^ rh1);
+  accL ^= bmul64Split(x0, hp);
+  accG ^= bmul64Split(x1, hp + 32);
+  accM ^= bmul64Split(x0 ^ x1, hp + 64);
+  accRL ^= bmul64Split(rx0, hp + 96);
+  accRG ^= bmul64Split(rx1, hp + 128);
+  accRM ^= bmul64Split(rx0 ^ rx1, hp + 160);
+}
+
+// @ts-ignore: decorator
+@inline
+function storeSplit(p: usize, b: u64): void {
+  store<u64>(p, b & M0);
+  store<u64>(p, b & M1, 8);
+  store<u64>(p, b & M2, 16);
+  store<u64>(p, b & M3, 24);
 }
 
 // @ts-ignore: decorator
 @inline
 function storePower(k: usize, h1: u64, h0: u64): void {
-  const p = HPOW + (k << 5);
-  store<u64>(p, h1);
-  store<u64>(p, h0, 8);
-  store<u64>(p, rev64(h1), 16);
-  store<u64>(p, rev64(h0), 24);
+  const p = HPOW + k * 192;
+  const rh0 = rev64(h0), rh1 = rev64(h1);
+  storeSplit(p, h0);
+  storeSplit(p + 32, h1);
+  storeSplit(p + 64, h0 ^ h1);
+  storeSplit(p + 96, rh0);
+  storeSplit(p + 128, rh1);
+  storeSplit(p + 160, rh0 ^ rh1);
 }
 
 const PAD: usize = memory.data(16, 16);
@@ -148,16 +176,16 @@ export function ghashUpdate(y: usize, h: usize, ptr: usize, len: i32): void {
       accRL = 0;
       accRG = 0;
       accRM = 0;
-      mulAcc(y1 ^ bswap<u64>(load<u64>(p)), y0 ^ bswap<u64>(load<u64>(p, 8)), HPOW + 96);
-      mulAcc(bswap<u64>(load<u64>(p, 16)), bswap<u64>(load<u64>(p, 24)), HPOW + 64);
-      mulAcc(bswap<u64>(load<u64>(p, 32)), bswap<u64>(load<u64>(p, 40)), HPOW + 32);
+      mulAcc(y1 ^ bswap<u64>(load<u64>(p)), y0 ^ bswap<u64>(load<u64>(p, 8)), HPOW + 576);
+      mulAcc(bswap<u64>(load<u64>(p, 16)), bswap<u64>(load<u64>(p, 24)), HPOW + 384);
+      mulAcc(bswap<u64>(load<u64>(p, 32)), bswap<u64>(load<u64>(p, 40)), HPOW + 192);
       mulAcc(bswap<u64>(load<u64>(p, 48)), bswap<u64>(load<u64>(p, 56)), HPOW);
       ghashReduce(accL, accG, accM, accRL, accRG, accRM);
       y1 = ghY1;
       y0 = ghY0;
     }
     accL = accG = accM = accRL = accRG = accRM = 0;
-    memory.fill(HPOW, 0, 128);
+    memory.fill(HPOW, 0, 768);
   }
   for (; off + 16 <= len; off += 16) {
     ghashMul(y1 ^ bswap<u64>(load<u64>(ptr + off)), y0 ^ bswap<u64>(load<u64>(ptr + off, 8)), h1, h0);

@@ -6,6 +6,10 @@ export interface BenchCase {
   name: string;
   /** One operation. May be async. */
   fn: () => unknown;
+  /** Runs before this case is measured (warm-up and run), e.g. to switch to the scalar build. */
+  setup?: () => unknown;
+  /** Runs after this case is measured, e.g. to switch back to the default build. */
+  teardown?: () => unknown;
 }
 
 /** A ratio the issue tracker asks for: wassl ops/s ÷ `vs` ops/s must reach `min`. */

@@ -1,6 +1,9 @@
 // wassl/crypto — the typed API over the WebAssembly core.
 
+export type { HashName } from "../tls/provider.js";
 export { equalBytes } from "./equal.js";
+export type { GcmCipher } from "./cipher/index.js";
+export { CbcContext, cbc, EcbContext, ecb, GCM_TAG_LENGTH, GcmAead, gcm, Rc4Context, rc4 } from "./cipher/index.js";
 export { WasslError } from "./errors.js";
 export type { HashFunction } from "./hash.js";
 export { createHash, HashContext, hash, hashByName, md5, sha1, sha224, sha256, sha384, sha512 } from "./hash.js";

@@ -1,7 +1,7 @@
 // Bignum exports for tests and the constant-time trace harness: byte-level wrappers over the
 // Montgomery kernels. RSA uses the kernels directly (assembly/rsa).
 import { MAX_LIMBS, NUM_BYTES, numBitLength, numFromBytes, numToBytes } from "./limbs";
-import { MOD_BYTES, fromMont, modLimbs, modN, modPrepare, montMul, toMont } from "./montgomery";
+import { MOD_BYTES, fromMont, modFinal, modLimbs, modN, modPrepare, montMul, toMont } from "./montgomery";
 import { modExpSecret } from "./modexp";
 
 const MOD: usize = memory.data(MOD_BYTES, 16);
@@ -37,6 +37,7 @@ export function bnModMul(src: usize, len: i32, dst: usize): i32 {
   if (load3(src, len) != 0) return 1;
   toMont(A, A, MOD);
   montMul(A, A, B, MOD); // a·R · b / R = a·b
+  modFinal(A, A, MOD);
   numToBytes(dst, len, A, modLimbs(MOD));
   return 0;
 }

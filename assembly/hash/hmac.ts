@@ -1,21 +1,32 @@
-// HMAC (RFC 2104) over the hashes of this folder. An HMAC context is three hash states:
-//   [0, 256)    running state (the inner hash of the current message)
-//   [256, 512)  inner state keyed with K ⊕ ipad, one block absorbed
-//   [512, 768)  outer state keyed with K ⊕ opad, one block absorbed
-// Keying happens once; every final() restores the running state from the inner one, so a keyed
-// context serves any number of messages with two block compressions of keying saved per message.
-import { blockLength, digestLength, HASH_STATE_SIZE, MAX_BLOCK, MAX_DIGEST, ST_ALG } from "./state";
+// HMAC (RFC 2104) over the hashes of this folder. An HMAC context is a running hash state and two
+// keyed state headers (their buffers are empty, so the header is the whole state):
+//   [0, 384)    running state (the inner hash of the current message)
+//   [384, 464)  inner state keyed with K ⊕ ipad, one block absorbed
+//   [464, 544)  outer state keyed with K ⊕ opad, one block absorbed
+// Keying happens once; every final() restores the running state from the inner header, so a keyed
+// context serves any number of messages without re-keying.
+import {
+  blockLength,
+  copyHeader,
+  digestLength,
+  HASH_STATE_SIZE,
+  MAX_BLOCK,
+  ST_ALG,
+  ST_BUF,
+  ST_BUFLEN,
+  ST_TOTAL,
+  STATE_HEADER_SIZE,
+} from "./state";
 import { stateFinal, stateInit, stateUpdate } from "./stream";
 
-/** Size of one HMAC context in bytes. */
-export const HMAC_CONTEXT_SIZE: usize = 3 * HASH_STATE_SIZE;
+/** Size of one HMAC context in bytes (rounded up to a multiple of 16). */
+export const HMAC_CONTEXT_SIZE: usize = 576;
 
 const INNER: usize = HASH_STATE_SIZE;
-const OUTER: usize = 2 * HASH_STATE_SIZE;
+const OUTER: usize = HASH_STATE_SIZE + STATE_HEADER_SIZE;
 
-/** Scratch for the padded key block and the inner digest. */
+/** Scratch for the padded key block. */
 const KEY_BLOCK: usize = memory.data(MAX_BLOCK, 16);
-const INNER_DIGEST: usize = memory.data(MAX_DIGEST, 16);
 
 /** Keys the context at `ctx` for algorithm `alg` with the `keyLen` bytes at `key` (RFC 2104 §2). */
 export function hmacKey(ctx: usize, alg: i32, key: usize, keyLen: i32): void {
@@ -31,13 +42,16 @@ export function hmacKey(ctx: usize, alg: i32, key: usize, keyLen: i32): void {
   }
   memory.fill(KEY_BLOCK + <usize>keyLen, 0, <usize>(bl - keyLen));
   for (let i = 0; i < bl; i += 8) store<u64>(KEY_BLOCK + <usize>i, load<u64>(KEY_BLOCK + <usize>i) ^ 0x3636363636363636);
-  stateInit(ctx + INNER, alg);
-  stateUpdate(ctx + INNER, KEY_BLOCK, bl);
+  // Absorb each padded key block in the running state, then keep its header (the buffer is empty).
+  stateInit(ctx, alg);
+  stateUpdate(ctx, KEY_BLOCK, bl);
+  copyHeader(ctx + INNER, ctx);
   for (let i = 0; i < bl; i += 8) store<u64>(KEY_BLOCK + <usize>i, load<u64>(KEY_BLOCK + <usize>i) ^ 0x6a6a6a6a6a6a6a6a);
-  stateInit(ctx + OUTER, alg);
-  stateUpdate(ctx + OUTER, KEY_BLOCK, bl);
+  stateInit(ctx, alg);
+  stateUpdate(ctx, KEY_BLOCK, bl);
+  copyHeader(ctx + OUTER, ctx);
   memory.fill(KEY_BLOCK, 0, MAX_BLOCK);
-  memory.copy(ctx, ctx + INNER, HASH_STATE_SIZE);
+  copyHeader(ctx, ctx + INNER);
 }
 
 /** Absorbs `len` bytes at `p` into the message being authenticated. */
@@ -47,13 +61,17 @@ export function hmacAbsorb(ctx: usize, p: usize, len: i32): void {
   stateUpdate(ctx, p, len);
 }
 
-/** Writes the tag of the message absorbed so far to `out` and resets to the keyed state. */
+/**
+ * Writes the tag of the message absorbed so far to `out` and resets to the keyed state. The inner
+ * digest is written straight into the running state's buffer, which then continues as the outer hash.
+ */
 export function hmacFinish(ctx: usize, out: usize): void {
   const alg = load<i32>(ctx + ST_ALG);
-  stateFinal(ctx, INNER_DIGEST);
-  memory.copy(ctx, ctx + OUTER, HASH_STATE_SIZE);
-  stateUpdate(ctx, INNER_DIGEST, digestLength(alg));
+  const dl = digestLength(alg);
+  stateFinal(ctx, ctx + ST_BUF);
+  copyHeader(ctx, ctx + OUTER);
+  store<i32>(ctx + ST_BUFLEN, dl);
+  store<u64>(ctx + ST_TOTAL, <u64>(blockLength(alg) + dl));
   stateFinal(ctx, out);
-  memory.copy(ctx, ctx + INNER, HASH_STATE_SIZE);
-  memory.fill(INNER_DIGEST, 0, MAX_DIGEST);
+  copyHeader(ctx, ctx + INNER);
 }

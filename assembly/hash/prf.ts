@@ -1,16 +1,17 @@
 // The TLS pseudo-random functions and the SSL 3.0 key derivation, each run in one call.
 import { HMAC_CONTEXT_SIZE, hmacAbsorb, hmacFinish, hmacKey } from "./hmac";
-import { ALG_MD5, ALG_SHA1, digestLength, HASH_STATE_SIZE, MAX_DIGEST } from "./state";
+import { ALG_MD5, ALG_SHA1, copyBytes, digestLength, HASH_STATE_SIZE, MAX_DIGEST } from "./state";
 import { stateFinal, stateInit, stateUpdate } from "./stream";
 
-/** Scratch HMAC context and chaining values used by the PRFs (wiped after every call). */
-const PRF_CTX: usize = memory.data(<i32>HMAC_CONTEXT_SIZE, 16);
+/** Scratch for one HMAC context, or two hash states (SSL 3.0); wiped after every call. */
+const PRF_SCRATCH_SIZE: usize = 2 * HASH_STATE_SIZE; // ≥ HMAC_CONTEXT_SIZE
+const PRF_CTX: usize = memory.data(<i32>PRF_SCRATCH_SIZE, 16);
 const PRF_A: usize = memory.data(MAX_DIGEST, 16);
 const PRF_T: usize = memory.data(MAX_DIGEST, 16);
 
 /** Wipes the PRF scratch areas. */
 export function prfWipe(): void {
-  memory.fill(PRF_CTX, 0, HMAC_CONTEXT_SIZE);
+  memory.fill(PRF_CTX, 0, PRF_SCRATCH_SIZE);
   memory.fill(PRF_A, 0, MAX_DIGEST);
   memory.fill(PRF_T, 0, MAX_DIGEST);
 }
@@ -34,7 +35,7 @@ export function pHash(alg: i32, seed: usize, seedLen: i32, out: usize, outLen: i
     if (xor) {
       for (let i = 0; i < n; i++) store<u8>(dst + <usize>i, load<u8>(dst + <usize>i) ^ load<u8>(PRF_T + <usize>i));
     } else {
-      memory.copy(dst, PRF_T, <usize>n);
+      copyBytes(dst, PRF_T, n);
     }
     done += n;
     if (done >= outLen) break;
@@ -91,7 +92,7 @@ export function prfSsl3(secret: usize, secretLen: i32, seed: usize, seedLen: i32
     stateUpdate(md5, PRF_A, 20);
     stateFinal(md5, PRF_T);
     const n = min(16, outLen - done);
-    memory.copy(out + <usize>done, PRF_T, <usize>n);
+    copyBytes(out + <usize>done, PRF_T, n);
     done += n;
   }
   prfWipe();
@@ -112,7 +113,7 @@ export function hkdfExpand(alg: i32, prk: usize, prkLen: i32, info: usize, infoL
     hmacAbsorb(PRF_CTX, PRF_A, 1);
     hmacFinish(PRF_CTX, PRF_T);
     const n = min(dl, outLen - done);
-    memory.copy(out + <usize>done, PRF_T, <usize>n);
+    copyBytes(out + <usize>done, PRF_T, n);
     done += n;
   }
   prfWipe();

@@ -12,6 +12,7 @@ import {
   ALG_SHA384,
   blockLength,
   blockShift,
+  copyBytes,
   digestLength,
   ST_ALG,
   ST_BUF,
@@ -48,7 +49,7 @@ export function stateInit(state: usize, alg: i32): void {
     iv = SHA512_IV;
     ivLen = 64;
   }
-  memory.copy(state + ST_H, iv, ivLen);
+  for (let i: usize = 0; i < ivLen; i += 4) store<u32>(state + ST_H + i, load<u32>(iv + i));
   store<u64>(state + ST_TOTAL, 0);
   store<i32>(state + ST_BUFLEN, 0);
   store<i32>(state + ST_ALG, alg);
@@ -63,7 +64,7 @@ export function stateUpdate(state: usize, p: usize, len: i32): void {
   let used = load<i32>(state + ST_BUFLEN);
   if (used > 0) {
     const take = min(bl - used, len);
-    memory.copy(buf + <usize>used, p, <usize>take);
+    copyBytes(buf + <usize>used, p, take);
     used += take;
     p += <usize>take;
     len -= take;
@@ -79,13 +80,13 @@ export function stateUpdate(state: usize, p: usize, len: i32): void {
     p += <usize>(whole * bl);
     len -= whole * bl;
   }
-  if (len > 0) memory.copy(buf, p, <usize>len);
+  if (len > 0) copyBytes(buf, p, len);
   store<i32>(state + ST_BUFLEN, len);
 }
 
 /**
- * Appends the padding to the `used` bytes already at `block` (a buffer with room for two blocks'
- * worth of padding) and compresses the final one or two blocks. FIPS 180-4 §5.1, RFC 1321 §3.1–3.2.
+ * Appends the padding to the `used` bytes already at `block` (with room for two blocks) and
+ * compresses the final one or two blocks. FIPS 180-4 §5.1, RFC 1321 §3.1–3.2.
  */
 function padAndCompress(alg: i32, state: usize, block: usize, used: i32, total: u64): void {
   const bl = blockLength(alg);
@@ -94,7 +95,8 @@ function padAndCompress(alg: i32, state: usize, block: usize, used: i32, total: 
   used++;
   const blocks = used + lenField > bl ? 2 : 1;
   const end = blocks * bl;
-  memory.fill(block + <usize>used, 0, <usize>(end - used));
+  for (; used & 7; used++) store<u8>(block + <usize>used, 0);
+  for (; used < end; used += 8) store<u64>(block + <usize>used, 0);
   const bits = total << 3;
   if (alg == ALG_MD5) {
     store<u64>(block + <usize>(end - 8), bits);
@@ -118,16 +120,13 @@ function writeDigest(alg: i32, state: usize, out: usize): void {
   }
 }
 
-/** Scratch block for padding the final partial block (two of the largest blocks). */
-const PAD_BLOCK: usize = memory.data(256, 16);
-
-/** Finishes `state` and writes its digest to `out`. The state must be re-initialized before reuse. */
+/**
+ * Finishes `state` (padding in its own buffer) and writes its digest to `out`, which may be the
+ * state's buffer. The state must be re-initialized (or its header restored) before reuse.
+ */
 export function stateFinal(state: usize, out: usize): void {
   const alg = load<i32>(state + ST_ALG);
-  const used = load<i32>(state + ST_BUFLEN);
-  memory.copy(PAD_BLOCK, state + ST_BUF, <usize>used);
-  padAndCompress(alg, state, PAD_BLOCK, used, load<u64>(state + ST_TOTAL));
-  memory.fill(PAD_BLOCK, 0, 256);
+  padAndCompress(alg, state, state + ST_BUF, load<i32>(state + ST_BUFLEN), load<u64>(state + ST_TOTAL));
   writeDigest(alg, state, out);
 }
 

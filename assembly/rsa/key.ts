@@ -119,8 +119,8 @@ export function keyPreparePublic(slot: usize): i32 {
 
 /**
  * Prepares a private key whose n, e, p, q, dp, dq, qinv are stored. Returns 0; 1–2 as for
- * {@link keyPreparePublic}; 3 when p or q is unusable (even, p·q ≠ n, too unbalanced for the CRT
- * reduction) or dp ≥ p, dq ≥ q, qinv ≥ p.
+ * {@link keyPreparePublic}; 3 when p or q is unusable (even, below 64 bits,
+ * p·q ≠ n) or dp ≥ p, dq ≥ q, qinv ≥ p.
  */
 export function keyPreparePrivate(slot: usize): i32 {
   const status = keyPreparePublic(slot);
@@ -134,7 +134,6 @@ export function keyPreparePrivate(slot: usize): i32 {
   const nl = modLimbs(modn);
   const pl = modLimbs(modp);
   const ql = modLimbs(modq);
-  if (nl > 2 * pl || nl > 2 * ql) return 3;
   // p·q must equal n.
   if (pl + ql < nl) return 3;
   numMul(PRODUCT, modN(modp), pl, modN(modq), ql);

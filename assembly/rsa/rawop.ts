@@ -3,7 +3,7 @@
 // public exponent before it is released).
 import { randomFill } from "../io/index";
 import { LIMB_MASK, MAX_LIMBS, NUM_BYTES, limb, numCompare, numCopy, numEqualMask, numFromBytes, numToBytes, numZero, setLimb } from "../bignum/limbs";
-import { modAdd, modBits, modLimbs, modN, modRR, modRRR, modSub, fromMont, montMul, numMul, toMont } from "../bignum/montgomery";
+import { modAdd, modFinal, modBits, modLimbs, modN, modRR, modSub, fromMont, montMul, numMul, toMont } from "../bignum/montgomery";
 import { modExpSecret, modExpSmall } from "../bignum/modexp";
 import { modInverse } from "../bignum/inverse";
 import { keyBytes, keyDp, keyDq, keyE, keyEBits, keyESmall, keyModN, keyModP, keyModQ, keyQinv } from "./key";
@@ -52,14 +52,23 @@ function randomBelow(a: usize, bits: i32, nl: i32): void {
 }
 
 /**
- * Reduces the plain number `x` (below R_m², zero-padded to 2·nl_m limbs) modulo m into Montgomery
- * form: x·R = hi·R³/R + lo·R²/R where x = hi·R + lo.
+ * Reduces the plain number `x` (xl limbs, zero-padded to a multiple of the modulus' limb count)
+ * modulo m into Montgomery form, by Horner's rule over chunks of nl_m limbs (x = Σ c_i·R^i):
+ * acc ← acc·R + c_i, i.e. acc_M ← montMul(acc_M, R²) + montMul(c_i, R²). The work depends only on
+ * the sizes, so unbalanced primes are handled in constant time too.
  */
-function reduceToMont(r: usize, x: usize, m: usize): void {
+function reduceToMont(r: usize, x: usize, xl: i32, m: usize): void {
   const ml = modLimbs(m);
-  montMul(r, x + (<usize>ml << 2), modRRR(m), m);
-  montMul(Z, x, modRR(m), m);
-  modAdd(r, r, Z, m);
+  const chunks = (xl + ml - 1) / ml;
+  montMul(r, x + (<usize>((chunks - 1) * ml) << 2), modRR(m), m);
+  modFinal(r, r, m);
+  for (let i = chunks - 2; i >= 0; i--) {
+    montMul(r, r, modRR(m), m);
+    modFinal(r, r, m);
+    montMul(Z, x + (<usize>(i * ml) << 2), modRR(m), m);
+    modFinal(Z, Z, m);
+    modAdd(r, r, Z, m);
+  }
 }
 
 /**
@@ -75,6 +84,7 @@ function makeBlind(slot: usize): bool {
     randomBelow(S, bits, nl);
     toMont(X, R, modn); // r·R
     montMul(Y, X, S, modn); // r·s
+    modFinal(Y, Y, modn);
     if (modInverse(Z, Y, modn) != 0) continue; // (r·s)^-1, fails only if gcd ≠ 1
     toMont(Y, Z, modn);
     montMul(RINV, Y, S, modn); // (r·s)^-1 · s = r^-1
@@ -112,18 +122,20 @@ export function privateOp(slot: usize, src: usize, dst: usize): i32 {
   memory.fill(WIDE, 0, 2 * <usize>NUM_BYTES);
   fromMont(WIDE, Y, modn);
   // 3. m_p = c'^dp mod p and m_q = c'^dq mod q (Montgomery form), fixed-window, masked table.
-  reduceToMont(X, WIDE, modp);
+  reduceToMont(X, WIDE, nl, modp);
   modExpSecret(MP, X, keyDp(slot), modBits(modp), modp);
-  reduceToMont(X, WIDE, modq);
+  reduceToMont(X, WIDE, nl, modq);
   modExpSecret(Y, X, keyDq(slot), modBits(modq), modq);
   numZero(MQ, MAX_LIMBS);
   fromMont(MQ, Y, modq);
   // 4. Garner: h = qinv·(m_p − m_q) mod p, m = m_q + q·h.
   memory.fill(WIDE, 0, 2 * <usize>NUM_BYTES);
   numCopy(WIDE, MQ, ql);
-  reduceToMont(X, WIDE, modp); // m_q·R mod p
+  reduceToMont(X, WIDE, ql, modp); // m_q·R mod p
+  modFinal(MP, MP, modp);
   modSub(X, MP, X, modp);
   montMul(Y, X, keyQinv(slot), modp); // plain h
+  modFinal(Y, Y, modp);
   numMul(WIDE, modN(modq), ql, Y, pl);
   let carry: u32 = 0;
   for (let i = 0; i < nl; i++) {
@@ -135,6 +147,7 @@ export function privateOp(slot: usize, src: usize, dst: usize): i32 {
   // 5. Unblind: m·r^-1 mod n.
   toMont(X, RINV, modn);
   montMul(Y, WIDE, X, modn);
+  modFinal(Y, Y, modn);
   // 6. Fault check: (m^e mod n) must equal c; release nothing otherwise.
   toMont(X, Y, modn);
   powPublic(Z, X, slot);

@@ -16,7 +16,7 @@ const COMPONENT_ORDER = ["n", "e", "p", "q", "dp", "dq", "qinv"] as const;
 const PREPARE_ERRORS: Record<number, string> = {
   1: "the modulus must be odd and 512–4096 bits long",
   2: "the public exponent must be odd, at least 3 and below the modulus",
-  3: "the CRT components are inconsistent (p·q ≠ n, dp ≥ p, dq ≥ q, qinv ≥ p, or primes too unbalanced)",
+  3: "the CRT components are inconsistent (p·q ≠ n, dp ≥ p, dq ≥ q or qinv ≥ p)",
 };
 
 /**

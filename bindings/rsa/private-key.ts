@@ -1,9 +1,11 @@
 // RsaPrivateKey: TLS premaster decryption, PKCS#1 v1.5 decryption and signing, RSASSA-PSS signing.
 import type { HashName, ProviderRsaPrivateKey, RsaPrivateComponents, SignatureHash } from "../../tls/provider.js";
+import { decodeRsaPrivateKey, decodeRsaPrivateKeyPem } from "../../tls/x509/keys.js";
 import { WasslError } from "../errors.js";
+import { hash as hashMessage } from "../hash.js";
 import { emsaPkcs1v15, emsaPssEncode } from "../node/pkcs1.js";
 import { ioRegion, wasmExports } from "../wasm.js";
-import { rsaHash, signatureDigest } from "./digest.js";
+import { signatureDigest } from "./digest.js";
 import type { RsaExports } from "./exports.js";
 import { loadRsaKey, rsaKeyPool } from "./key-slot.js";
 import { RsaPublicKey } from "./public-key.js";
@@ -41,6 +43,16 @@ export class RsaPrivateKey {
   /** Imports a key from its PKCS#1 components (n, e, d, p, q, dp, dq, qinv; big-endian bytes). */
   static fromComponents(components: RsaPrivateComponents): RsaPrivateKey {
     return new RsaPrivateKey(components);
+  }
+
+  /** Imports a PEM `RSA PRIVATE KEY` (PKCS#1) or `PRIVATE KEY` (PKCS#8) block (unencrypted). */
+  static fromPem(pem: string): RsaPrivateKey {
+    return new RsaPrivateKey(decodeRsaPrivateKeyPem(pem));
+  }
+
+  /** Imports a DER PKCS#1 RSAPrivateKey or PKCS#8 PrivateKeyInfo. */
+  static fromDer(der: Uint8Array): RsaPrivateKey {
+    return new RsaPrivateKey(decodeRsaPrivateKey(der));
   }
 
   /** Modulus size in bytes (k). */
@@ -101,7 +113,7 @@ export class RsaPrivateKey {
   signDigestPss(hash: HashName, digest: Uint8Array): Uint8Array {
     if (digest.length !== DIGEST_BYTES[hash]) throw new RangeError(`digest must be ${DIGEST_BYTES[hash]} bytes`);
     const salt = globalThis.crypto.getRandomValues(new Uint8Array(digest.length));
-    const em = emsaPssEncode(rsaHash, hash, digest, salt, this.bits);
+    const em = emsaPssEncode(hashMessage, hash, digest, salt, this.bits);
     return this.rawPrivate(leftPad(em, this.byteLength));
   }
 
@@ -111,8 +123,8 @@ export class RsaPrivateKey {
   }
 
   /** RSASSA-PSS signature over `message` (MGF1 with `hash`, salt = digest length). */
-  signPss(hash: HashName, message: Uint8Array): Uint8Array {
-    return this.signDigestPss(hash, rsaHash(hash, message));
+  signPss(name: HashName, message: Uint8Array): Uint8Array {
+    return this.signDigestPss(name, hashMessage(name, message));
   }
 
   /** This key as the CryptoProvider's digest-level private key. */

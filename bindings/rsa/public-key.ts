@@ -1,10 +1,13 @@
 // RsaPublicKey: PKCS#1 v1.5 encryption and signature verification, RSASSA-PSS verification (RFC 8017).
 import type { HashName, ProviderRsaPublicKey, RsaPublicComponents, SignatureHash } from "../../tls/provider.js";
+import { decodeRsaPublicKey, decodeRsaPublicKeyPem } from "../../tls/x509/keys.js";
+import { equalBytes } from "../equal.js";
 import { WasslError } from "../errors.js";
+import { hash as hashMessage } from "../hash.js";
 import { emsaPkcs1v15, emsaPssVerify } from "../node/pkcs1.js";
-import { rsaHash, signatureDigest } from "./digest.js";
+import { signatureDigest } from "./digest.js";
 import { loadRsaKey, rsaKeyPool, slotModulusBytes } from "./key-slot.js";
-import { bitLength, constantTimeEqual, leftPad, rawOp } from "./raw.js";
+import { bitLength, rawOp } from "./raw.js";
 
 /** Random nonzero bytes for the type-2 padding string (RFC 8017 §7.2.1 step 2a). */
 function randomNonzero(length: number): Uint8Array {
@@ -43,6 +46,16 @@ export class RsaPublicKey {
   /** Imports a key from its modulus and public exponent (big-endian bytes). */
   static fromComponents(components: RsaPublicComponents): RsaPublicKey {
     return new RsaPublicKey(components);
+  }
+
+  /** Imports a PEM `PUBLIC KEY` (SubjectPublicKeyInfo) or `RSA PUBLIC KEY` (PKCS#1) block. */
+  static fromPem(pem: string): RsaPublicKey {
+    return new RsaPublicKey(decodeRsaPublicKeyPem(pem));
+  }
+
+  /** Imports a DER SubjectPublicKeyInfo or PKCS#1 RSAPublicKey. */
+  static fromDer(der: Uint8Array): RsaPublicKey {
+    return new RsaPublicKey(decodeRsaPublicKey(der));
   }
 
   /** The modulus and exponent (copies). */
@@ -84,7 +97,7 @@ export class RsaPublicKey {
     }
     const block = rawOp(this.slot, "public", signature);
     if (typeof block === "number") return false;
-    return constantTimeEqual(block, expected);
+    return equalBytes(block, expected);
   }
 
   /** RSASSA-PSS verification over a digest (RFC 8017 §8.1.2), MGF1 with `hash`, salt = digest length. */
@@ -92,7 +105,7 @@ export class RsaPublicKey {
     if (signature.length !== this.byteLength) return false;
     const block = rawOp(this.slot, "public", signature);
     if (typeof block === "number") return false;
-    return emsaPssVerify(rsaHash, hash, digest, block, this.bits);
+    return emsaPssVerify(hashMessage, hash, digest, block, this.bits);
   }
 
   /** RSASSA-PKCS1-v1_5 verification of `signature` over `message` hashed with `hash`. */
@@ -101,8 +114,8 @@ export class RsaPublicKey {
   }
 
   /** RSASSA-PSS verification of `signature` over `message` (MGF1 with `hash`, salt = digest length). */
-  verifyPss(hash: HashName, message: Uint8Array, signature: Uint8Array): boolean {
-    return this.verifyDigestPss(hash, rsaHash(hash, message), signature);
+  verifyPss(name: HashName, message: Uint8Array, signature: Uint8Array): boolean {
+    return this.verifyDigestPss(name, hashMessage(name, message), signature);
   }
 
   /** This key as the CryptoProvider's digest-level public key. */
@@ -120,5 +133,3 @@ export class RsaPublicKey {
     rsaKeyPool.release(this.slot, this);
   }
 }
-
-export { leftPad };

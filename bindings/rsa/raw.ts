@@ -32,14 +32,6 @@ export function leftPad(data: Uint8Array, length: number): Uint8Array {
   return out;
 }
 
-/** @internal Compares equal-length byte strings in time independent of their contents. */
-export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
-  return diff === 0;
-}
-
 /** @internal Bit length of a big-endian unsigned integer. */
 export function bitLength(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; i++) {

@@ -1,0 +1,128 @@
+// `npx tsx scripts/bench-report.ts`: turns bench/results.json into docs/BENCHMARKS.md (tables per
+// group, the targets, the machine and date) and docs/benchmarks.svg (a bar chart of wassl's ratio to
+// each peer, log scale, with the targets marked).
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { BenchResults, GroupResult } from "../bench/results.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const results = JSON.parse(readFileSync(join(root, "bench", "results.json"), "utf8")) as BenchResults;
+
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
+const ratioOf = (g: GroupResult, name: string) => {
+  const ours = g.cases.find((c) => c.name === "wassl");
+  const peer = g.cases.find((c) => c.name === name);
+  return ours && peer ? ours.opsPerSec / peer.opsPerSec : undefined;
+};
+
+function groupTable(g: GroupResult): string {
+  const lines = [
+    `### ${g.id}${g.bytesPerOp ? ` (${fmt(g.bytesPerOp)} bytes per operation)` : ""}`,
+    "",
+    "| implementation | ops/s | MB/s | wassl ÷ this |",
+    "| --- | ---: | ---: | ---: |",
+  ];
+  for (const c of g.cases) {
+    const ratio = ratioOf(g, c.name);
+    const mb = c.mbPerSec === undefined ? "" : fmt(c.mbPerSec, 1);
+    lines.push(`| ${c.name} | ${fmt(c.opsPerSec)} | ${mb} | ${ratio === undefined ? "" : `${ratio.toFixed(2)}×`} |`);
+  }
+  return lines.join("\n");
+}
+
+function targetTable(groups: GroupResult[]): string {
+  const lines = ["| group | target | measured | |", "| --- | --- | ---: | --- |"];
+  for (const g of groups) {
+    for (const t of g.targets) {
+      const measured = t.ratio === null ? "n/a" : `${t.ratio.toFixed(2)}×`;
+      lines.push(`| ${g.id} | ${t.ours} ≥ ${t.min}× ${t.vs} | ${measured} | ${t.met ? "met" : "**missed**"} |`);
+    }
+  }
+  return lines.join("\n");
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** Horizontal bars of wassl ÷ peer per group on a log scale from 0.1× to 100×; targets as ticks. */
+function chart(groups: GroupResult[]): string {
+  const bars: { label: string; ratio: number; target?: number; group: string }[] = [];
+  for (const g of groups) {
+    for (const c of g.cases) {
+      if (c.name === "wassl") continue;
+      const ratio = ratioOf(g, c.name);
+      if (ratio === undefined) continue;
+      const target = g.targets.find((t) => t.vs === c.name && t.ours === "wassl")?.min;
+      bars.push({ label: `${g.id} · vs ${c.name}`, ratio, target, group: g.id });
+    }
+  }
+  const labelWidth = 330;
+  const plotWidth = 520;
+  const rowHeight = 16;
+  const top = 40;
+  const height = top + bars.length * rowHeight + 30;
+  const min = Math.log10(0.1);
+  const max = Math.log10(100);
+  const x = (r: number) => labelWidth + ((Math.log10(Math.min(Math.max(r, 0.1), 100)) - min) / (max - min)) * plotWidth;
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${labelWidth + plotWidth + 70}" height="${height}" font-family="sans-serif" font-size="11">`,
+    `<rect width="100%" height="100%" fill="white"/>`,
+    `<text x="10" y="18" font-size="13" font-weight="bold">wassl ÷ peer (ops/s ratio, log scale; &gt; 1 means wassl is faster)</text>`,
+    `<text x="10" y="32" fill="#555">${escapeXml(`${results.machine.cpu}, ${results.machine.cores} cores, Node ${results.machine.node}, ${results.date.slice(0, 10)}`)} · ticks mark the targets</text>`,
+  ];
+  for (const r of [0.1, 0.3, 1, 3, 10, 30, 100]) {
+    const gx = x(r).toFixed(1);
+    out.push(`<line x1="${gx}" y1="${top - 4}" x2="${gx}" y2="${height - 26}" stroke="${r === 1 ? "#000" : "#ddd"}"/>`);
+    out.push(`<text x="${gx}" y="${height - 12}" text-anchor="middle" fill="#555">${r}×</text>`);
+  }
+  bars.forEach((b, i) => {
+    const y = top + i * rowHeight;
+    const met = b.target === undefined || b.ratio >= b.target;
+    const color = b.ratio >= 1 ? (met ? "#2b8a3e" : "#e67700") : "#c92a2a";
+    const x0 = x(Math.min(1, b.ratio));
+    const x1 = x(Math.max(1, b.ratio));
+    out.push(`<text x="${labelWidth - 6}" y="${y + 11}" text-anchor="end">${escapeXml(b.label)}</text>`);
+    out.push(
+      `<rect x="${x0.toFixed(1)}" y="${y + 2}" width="${(x1 - x0).toFixed(1)}" height="${rowHeight - 5}" fill="${color}"/>`,
+    );
+    out.push(`<text x="${(x1 + 4).toFixed(1)}" y="${y + 11}" fill="#333">${b.ratio.toFixed(2)}×</text>`);
+    if (b.target !== undefined) {
+      const tx = x(b.target).toFixed(1);
+      out.push(`<line x1="${tx}" y1="${y}" x2="${tx}" y2="${y + rowHeight - 1}" stroke="#000" stroke-width="2"/>`);
+    }
+  });
+  out.push("</svg>");
+  return `${out.join("\n")}\n`;
+}
+
+function report(): string {
+  const m = results.machine;
+  const dates = [...new Set(results.groups.map((g) => g.date.slice(0, 16).replace("T", " ")))];
+  return [
+    "# Benchmarks",
+    "",
+    `Measured with \`npm run bench\` on **${m.cpu}** (${m.cores} cores), Node ${m.node} (${m.platform}/${m.arch}),`,
+    `run${dates.length > 1 ? "s" : ""} of ${dates.join(", ")} UTC. Generated from \`bench/results.json\` by`,
+    "`npx tsx scripts/bench-report.ts`; regenerate both after a run rather than editing this file.",
+    "",
+    'Each case runs tinybench for ~300 ms in three interleaved rounds and keeps its best round; "wassl" is the',
+    'default (SIMD) build, "wassl-scalar" the scalar build loaded with `init({ build: "scalar" })`. The ratios',
+    "compare implementations measured in the same run, so they hold better than the absolute numbers on a",
+    "shared machine. Benchmarks are not tests: nothing here fails a build.",
+    "",
+    "![wassl ÷ peer ratios](benchmarks.svg)",
+    "",
+    "## Targets",
+    "",
+    targetTable(results.groups),
+    "",
+    "## Results",
+    "",
+    results.groups.map(groupTable).join("\n\n"),
+    "",
+  ].join("\n");
+}
+
+writeFileSync(join(root, "docs", "BENCHMARKS.md"), report());
+writeFileSync(join(root, "docs", "benchmarks.svg"), chart(results.groups));
+console.log("wrote docs/BENCHMARKS.md and docs/benchmarks.svg");

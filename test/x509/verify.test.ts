@@ -318,3 +318,66 @@ describe("every single-bit corruption of a valid chain is rejected", () => {
     expect(outcomes.get("CERT_SIGNATURE_FAILURE")).toBeGreaterThan(0);
   });
 });
+
+describe("the signature check is pluggable through the provider", () => {
+  it("hashes the exact TBS bytes with the certificate's hash and asks the issuer key", () => {
+    const calls: string[] = [];
+    const provider: VerifyChainOptions["provider"] = {
+      hash: (name, data) => {
+        calls.push(`hash ${name} ${Buffer.from(data).toString("hex").slice(0, 16)} ${data.length}`);
+        return nodeCryptoProvider.hash(name, data);
+      },
+      importRsaPublicKey: (key) => {
+        const real = nodeCryptoProvider.importRsaPublicKey(key);
+        calls.push(`import ${Buffer.from(key.n).toString("hex").slice(0, 16)}`);
+        return {
+          bits: real.bits,
+          encryptPkcs1v15: () => {
+            throw new Error("unused");
+          },
+          verifyPkcs1v15: (h, d, s) => {
+            calls.push(`pkcs1 ${h}`);
+            return real.verifyPkcs1v15(h, d, s);
+          },
+          verifyPss: (h, d, s) => {
+            calls.push(`pss ${h}`);
+            return real.verifyPss(h, d, s);
+          },
+        };
+      },
+    };
+    const leaf = certs.leafPss!;
+    expect(checkCertificateSignature(leaf, certs.inter!, provider)).toBeNull();
+    const tbs = Buffer.from(leaf.tbs);
+    expect(calls).toEqual([
+      `import ${Buffer.from(certs.inter!.publicKey!.n).toString("hex").slice(0, 16)}`,
+      `hash sha256 ${tbs.toString("hex").slice(0, 16)} ${tbs.length}`,
+      "pss sha256",
+    ]);
+  });
+
+  it("a provider that rejects the key yields UNSUPPORTED_PUBLIC_KEY, and a refusing verifier a signature failure", () => {
+    const rejecting: VerifyChainOptions["provider"] = {
+      hash: nodeCryptoProvider.hash,
+      importRsaPublicKey: () => {
+        throw new RangeError("modulus too large");
+      },
+    };
+    expect(checkCertificateSignature(certs.leaf!, certs.inter!, rejecting)?.reason).toBe("UNSUPPORTED_PUBLIC_KEY");
+    const refusing: VerifyChainOptions["provider"] = {
+      hash: nodeCryptoProvider.hash,
+      importRsaPublicKey: (key) => ({
+        ...nodeCryptoProvider.importRsaPublicKey(key),
+        verifyPkcs1v15: () => false,
+        bits: 1024,
+      }),
+    };
+    const result = checkChain([certs.leaf!, certs.inter!], {
+      roots: [certs.root!],
+      purpose: "serverAuth",
+      provider: refusing,
+      now: validNow,
+    });
+    expect(!result.ok && result.error.reason).toBe("CERT_SIGNATURE_FAILURE");
+  });
+});

@@ -26,22 +26,29 @@ export function checkCertificateSignature(
     const keyAlgorithm = issuer.subjectPublicKeyInfo.algorithm;
     return new CertificateError("UNSUPPORTED_PUBLIC_KEY", `issuer key algorithm ${keyAlgorithm}`, depth);
   }
-  const digest = provider.hash(algorithm.hash, cert.tbs);
-  const key = provider.importRsaPublicKey(issuerKey);
+  // The provider implements PSS with MGF1 over the same hash and salt length = digest length only.
+  if (
+    algorithm.kind === "pss" &&
+    (algorithm.mgfHash !== algorithm.hash ||
+      algorithm.saltLength !== HASH_LENGTH[algorithm.hash] ||
+      algorithm.trailerField !== 1)
+  ) {
+    return new CertificateError("UNSUPPORTED_SIGNATURE_ALGORITHM", "RSASSA-PSS parameters not supported", depth);
+  }
+  let key: ReturnType<typeof provider.importRsaPublicKey>;
+  try {
+    key = provider.importRsaPublicKey(issuerKey);
+  } catch (e) {
+    // e.g. a modulus size the provider does not support
+    return new CertificateError("UNSUPPORTED_PUBLIC_KEY", `issuer key rejected: ${(e as Error).message}`, depth);
+  }
   let valid: boolean;
   try {
-    if (algorithm.kind === "pkcs1v15") valid = key.verifyPkcs1v15(algorithm.hash, digest, cert.signature);
-    else {
-      // The provider implements PSS with MGF1 over the same hash and salt length = digest length.
-      const standard =
-        algorithm.mgfHash === algorithm.hash &&
-        algorithm.saltLength === HASH_LENGTH[algorithm.hash] &&
-        algorithm.trailerField === 1;
-      if (!standard) {
-        return new CertificateError("UNSUPPORTED_SIGNATURE_ALGORITHM", "RSASSA-PSS parameters not supported", depth);
-      }
-      valid = key.verifyPss(algorithm.hash, digest, cert.signature);
-    }
+    const digest = provider.hash(algorithm.hash, cert.tbs);
+    valid =
+      algorithm.kind === "pkcs1v15"
+        ? key.verifyPkcs1v15(algorithm.hash, digest, cert.signature)
+        : key.verifyPss(algorithm.hash, digest, cert.signature);
   } finally {
     // Frees the provider's key resources (a WASM key slot) now instead of at garbage collection.
     key.dispose?.();

@@ -2,6 +2,7 @@
 // instantiation so that the per-call path is a property read and a function call.
 import type { HashName } from "../tls/provider.js";
 import { WasslError } from "./errors.js";
+import { streamIn } from "./io.js";
 import { SlotPool } from "./slots.js";
 import { heap, ioRegion, onInit, wasmExports } from "./wasm.js";
 
@@ -126,4 +127,22 @@ export function contextFinished(kind: string): never {
 /** @internal Throws when inputs do not fit the fixed I/O regions. */
 export function inputTooLarge(what: string, limit: number): never {
   throw new WasslError("ERR_WASSL_INPUT_TOO_LARGE", `wassl: ${what} exceeds ${limit} bytes`);
+}
+
+/**
+ * Feeds `data` to a WASM absorb export `update(state, dataPtr, len)` through the I/O region: one copy and
+ * call for inputs that fit, chunks for longer ones.
+ */
+export function absorb(
+  core: HashCore,
+  update: (state: number, ptr: number, len: number) => void,
+  state: number,
+  data: Uint8Array,
+): void {
+  if (data.length <= core.io.length) {
+    core.io.set(data);
+    update(state, core.ioPtr, data.length);
+  } else {
+    streamIn(data, (p, n) => update(state, p, n));
+  }
 }

@@ -2,6 +2,7 @@
 import type { Hash, HashName } from "../tls/provider.js";
 import { WasslError } from "./errors.js";
 import {
+  absorb,
   contextFinished,
   HASH_ALGORITHMS,
   type HashAlgorithm,
@@ -9,7 +10,6 @@ import {
   hashCore,
   hashSlots,
 } from "./hash-core.js";
-import { streamIn } from "./io.js";
 
 /** An incremental hash context in a WASM slot; satisfies the provider's `Hash`. */
 export class HashContext implements Hash {
@@ -43,13 +43,7 @@ export class HashContext implements Hash {
   /** Absorbs `data`; inputs longer than the I/O region are streamed in chunks. */
   update(data: Uint8Array): this {
     const core = this.live();
-    const ptr = this.ptr;
-    if (data.length <= core.io.length) {
-      core.io.set(data);
-      core.ex.hashUpdate(ptr, core.ioPtr, data.length);
-    } else {
-      streamIn(data, (p, n) => core.ex.hashUpdate(ptr, p, n));
-    }
+    absorb(core, core.ex.hashUpdate, this.ptr, data);
     return this;
   }
 

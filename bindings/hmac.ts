@@ -1,8 +1,7 @@
 // HMAC (RFC 2104) over every hash: one-shot and keyed reusable contexts.
 import type { HashName, Hmac } from "../tls/provider.js";
 import { digestOf, type HashFunction, resolveHash } from "./hash.js";
-import { contextFinished, type HashAlgorithm, type HashCore, hashCore, hmacSlots } from "./hash-core.js";
-import { streamIn } from "./io.js";
+import { absorb, contextFinished, type HashAlgorithm, type HashCore, hashCore, hmacSlots } from "./hash-core.js";
 
 /**
  * Copies the HMAC key into the second I/O region, hashing it first when longer than a block
@@ -45,13 +44,7 @@ export class HmacContext implements Hmac {
   /** Absorbs message bytes; inputs longer than the I/O region are streamed in chunks. */
   update(data: Uint8Array): this {
     const core = this.live();
-    const ptr = this.ptr;
-    if (data.length <= core.io.length) {
-      core.io.set(data);
-      core.ex.hmacUpdate(ptr, core.ioPtr, data.length);
-    } else {
-      streamIn(data, (p, n) => core.ex.hmacUpdate(ptr, p, n));
-    }
+    absorb(core, core.ex.hmacUpdate, this.ptr, data);
     return this;
   }
 

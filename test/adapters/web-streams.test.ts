@@ -5,6 +5,7 @@ import { connect as netConnect } from "node:net";
 import { Duplex } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ByteStreamPair, tlsClientStreams, tlsServerStreams } from "../../tls/adapters/web-streams.js";
+import { LruSessionCache } from "../../tls/session/cache.js";
 import { testPki } from "../support/certs.js";
 import { initInteropProvider, interopProvider } from "../support/interop-provider.js";
 import { legacyFriendlyNodeOptions, type NodeTlsServer, startNodeTlsServer } from "../support/node-peers.js";
@@ -84,6 +85,52 @@ describe("wassl ↔ wassl over Web Streams", () => {
     await expect(client.readable.getReader().read()).rejects.toThrow(/unknown_ca/);
     await expect(withTimeout(server.handshake, TIMEOUT_MS, "server handshake")).rejects.toThrow(/unknown_ca/);
     expect((await server.closed).reason).toBe("alert_received");
+  });
+
+  it("gives up a handshake the peer stalls (handshakeTimeout), client and server", async () => {
+    // Nobody answers on the other end of either pipe: the ClientHello (or the wait for one) goes nowhere.
+    const [silentForClient] = memoryPipe();
+    const [silentForServer] = memoryPipe();
+    const client = tlsClientStreams(silentForClient, { ...clientOptions, handshakeTimeout: 50 });
+    const server = tlsServerStreams(silentForServer, { ...serverOptions, handshakeTimeout: 50 });
+    for (const side of [client, server]) {
+      await expect(withTimeout(side.handshake, TIMEOUT_MS, "timeout")).rejects.toMatchObject({
+        code: "ERR_TLS_HANDSHAKE_TIMEOUT",
+      });
+      await expect(side.readable.getReader().read()).rejects.toThrow(/handshake timeout/);
+      expect((await side.closed).reason).toBe("destroyed");
+    }
+  });
+
+  it("keeps a completed connection open past handshakeTimeout", async () => {
+    const [clientSide, serverSide] = memoryPipe();
+    const server = tlsServerStreams(serverSide, { ...serverOptions, handshakeTimeout: 2_000 });
+    const client = tlsClientStreams(clientSide, { ...clientOptions, handshakeTimeout: 2_000 });
+    await withTimeout(Promise.all([client.handshake, server.handshake]), TIMEOUT_MS, "handshake");
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const writer = client.writable.getWriter();
+    await writer.write(new Uint8Array([1, 2, 3]));
+    expect(await readBytes(server.readable.getReader(), 3)).toEqual(new Uint8Array([1, 2, 3]));
+    await writer.close();
+  });
+
+  it("resumes a session and renegotiates through `connection`", async () => {
+    const cache = { ...serverOptions, sessionCache: new LruSessionCache() };
+    const [c1, s1] = memoryPipe();
+    const server1 = tlsServerStreams(s1, cache);
+    const client1 = tlsClientStreams(c1, clientOptions);
+    await withTimeout(Promise.all([client1.handshake, server1.handshake]), TIMEOUT_MS, "first handshake");
+    await withTimeout(client1.connection.renegotiate(), TIMEOUT_MS, "renegotiation");
+    const session = client1.connection.getSession();
+    expect(session).toBeInstanceOf(Uint8Array);
+    await client1.writable.close();
+
+    const [c2, s2] = memoryPipe();
+    const server2 = tlsServerStreams(s2, cache);
+    const client2 = tlsClientStreams(c2, { ...clientOptions, session });
+    const [info] = await withTimeout(Promise.all([client2.handshake, server2.handshake]), TIMEOUT_MS, "resumption");
+    expect(info.resumed).toBe(true);
+    await client2.writable.close();
   });
 
   it("keeps the transport paused while the reader does not consume (backpressure)", async () => {

@@ -36,3 +36,13 @@ export function hangUpError(): TlsSocketError {
   error.code = "ECONNRESET";
   return error;
 }
+
+/** node:tls's default handshake timeout in milliseconds, used by both adapters' servers. */
+export const DEFAULT_HANDSHAKE_TIMEOUT = 120_000;
+
+/** The error for a handshake that did not complete within `ms` milliseconds (node:tls code). */
+export function handshakeTimeoutError(ms: number): TlsSocketError {
+  const error: TlsSocketError = new Error(`TLS handshake timeout (${ms} ms)`);
+  error.code = "ERR_TLS_HANDSHAKE_TIMEOUT";
+  return error;
+}

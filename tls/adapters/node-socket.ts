@@ -7,7 +7,7 @@ import type { RenegotiationOptions } from "../handshake/renegotiation-control.js
 import type { TlsClientOptions, TlsServerOptions } from "../options.js";
 import { TlsServer } from "../server.js";
 import { versionName } from "../versions.js";
-import { closeError, hangUpError, type TlsSocketError } from "./close-error.js";
+import { closeError, handshakeTimeoutError, hangUpError } from "./close-error.js";
 import { type PeerCertificate, peerCertificateFromChain } from "./node-peer-certificate.js";
 
 /** What `getCipher()` returns (node:tls shape). */
@@ -93,9 +93,7 @@ export class WasslSocket extends Duplex {
   private startHandshakeTimer(ms: number): void {
     const timer = setTimeout(() => {
       if (this.secured || this.destroyed) return;
-      const error: TlsSocketError = new Error(`TLS handshake timeout (${ms} ms)`);
-      error.code = "ERR_TLS_HANDSHAKE_TIMEOUT";
-      this.destroy(error);
+      this.destroy(handshakeTimeoutError(ms));
     }, ms);
     timer.unref?.();
     const clear = () => clearTimeout(timer);

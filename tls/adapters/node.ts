@@ -6,6 +6,7 @@ import { initSync } from "../../bindings/wasm.js";
 import { createSecureContext } from "../handshake/config.js";
 import type { TlsClientOptions, TlsServerOptions } from "../options.js";
 import { TlsServer } from "../server.js";
+import { DEFAULT_HANDSHAKE_TIMEOUT } from "./close-error.js";
 import { WasslSocket } from "./node-socket.js";
 
 export { RsaWorkerPool, type RsaWorkerPoolOptions } from "../workers/rsa-pool.js";
@@ -63,9 +64,6 @@ export type ServerOptions = TlsServerOptions & {
    */
   handshakeTimeout?: number;
 };
-
-/** node:tls's default `handshakeTimeout`. */
-const DEFAULT_HANDSHAKE_TIMEOUT = 120_000;
 
 /**
  * A TCP server whose connections speak TLS. Emits `secureConnection` (a {@link WasslSocket} whose

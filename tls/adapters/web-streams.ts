@@ -5,7 +5,7 @@ import type { TlsConnection } from "../connection.js";
 import type { CloseInfo, HandshakeInfo } from "../events.js";
 import type { TlsClientOptions, TlsServerOptions } from "../options.js";
 import { TlsServer } from "../server.js";
-import { closeError, hangUpError } from "./close-error.js";
+import { closeError, DEFAULT_HANDSHAKE_TIMEOUT, handshakeTimeoutError, hangUpError } from "./close-error.js";
 
 /** A duplex byte stream as two Web Streams (a TCP socket, a WebSocket bridge, a test pipe…). */
 export interface ByteStreamPair {
@@ -30,6 +30,16 @@ export interface TlsStreams extends ByteStreamPair {
   connection: TlsConnection;
 }
 
+/** Options the Web Streams adapter adds to the engine's. */
+export interface StreamsOptions {
+  /**
+   * Milliseconds the handshake may take; then the connection is destroyed, the transport aborted and
+   * `handshake` rejects with `ERR_TLS_HANDSHAKE_TIMEOUT` (node:tls name and default: 120000; 0 disables).
+   * A peer that stalls or trickles bytes cannot hold the connection open.
+   */
+  handshakeTimeout?: number;
+}
+
 /** Queued plaintext (bytes) before the transport stops being read. */
 const READ_HIGH_WATER_MARK = 64 * 1024;
 
@@ -42,20 +52,26 @@ const READ_HIGH_WATER_MARK = 64 * 1024;
  * await writer.write(new TextEncoder().encode("GET / HTTP/1.0\r\nHost: example.com\r\n\r\n"));
  * for await (const chunk of tls.readable) console.log(new TextDecoder().decode(chunk));
  */
-export function tlsClientStreams(transport: ByteStreamPair, options: TlsClientOptions): TlsStreams {
-  const connection = new TlsClient(options);
-  const streams = secureStreams(connection, transport);
+export function tlsClientStreams(transport: ByteStreamPair, options: TlsClientOptions & StreamsOptions): TlsStreams {
+  const { handshakeTimeout, ...engineOptions } = options;
+  const connection = new TlsClient(engineOptions);
+  const streams = secureStreams(connection, transport, handshakeTimeout);
   void connection.start();
   return streams;
 }
 
 /** Serves TLS over `transport` (one accepted connection): waits for the ClientHello. */
-export function tlsServerStreams(transport: ByteStreamPair, options: TlsServerOptions): TlsStreams {
-  return secureStreams(new TlsServer(options), transport);
+export function tlsServerStreams(transport: ByteStreamPair, options: TlsServerOptions & StreamsOptions): TlsStreams {
+  const { handshakeTimeout, ...engineOptions } = options;
+  return secureStreams(new TlsServer(engineOptions), transport, handshakeTimeout);
 }
 
 /** Wires a connection to a transport; the shared half of the two entry points. */
-function secureStreams(connection: TlsConnection, transport: ByteStreamPair): TlsStreams {
+function secureStreams(
+  connection: TlsConnection,
+  transport: ByteStreamPair,
+  handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT,
+): TlsStreams {
   const transportWriter = transport.writable.getWriter();
   const transportReader = transport.readable.getReader();
   let plaintext!: ReadableStreamDefaultController<Uint8Array>;
@@ -90,6 +106,18 @@ function secureStreams(connection: TlsConnection, transport: ByteStreamPair): Tl
     plaintext.close();
     wantMore?.();
   };
+
+  if (handshakeTimeout > 0) {
+    const timer = setTimeout(() => {
+      if (secured || connection.status === "closed") return;
+      fail(handshakeTimeoutError(handshakeTimeout)); // first: destroy() below reports "destroyed"
+      connection.destroy();
+    }, handshakeTimeout);
+    (timer as { unref?: () => void }).unref?.(); // Node: a pending handshake alone keeps no process alive
+    const clear = () => clearTimeout(timer);
+    handshake.then(clear, clear);
+    void closed.then(clear);
+  }
 
   connection.on("send", (bytes) => {
     transportWriter.write(bytes).catch((error: Error) => {

@@ -63,13 +63,20 @@ function verifyAt(path: readonly Certificate[], request: PeerVerificationRequest
  * host name). On failure the leaf key is still returned when the leaf parses, for
  * `rejectUnauthorized: false`. A chain that passed path building and the signature, constraint and
  * purpose checks is remembered (bounded, per `ca` list and provider, keyed by its exact DER bytes):
- * the identical chain later skips those steps, but validity and host name are always checked again.
+ * the identical chain later skips those steps, but validity and host name are always checked again,
+ * and from then on its leaf key is imported into the provider once and shared (see peer-key-import.ts).
  */
 export const defaultPeerVerifier: PeerCertificateVerifier = (request): PeerVerificationResult => {
   const store = trustStoreOf(request.roots);
   const cache = pathCacheOf(store, request.provider);
   const known = cache.get(request.chain, request.purpose);
-  if (known) return verifyAt(known, request);
+  if (known) {
+    // A chain seen again: its leaf key is worth keeping imported (until the cache drops the chain). A
+    // first sighting imports and frees the key as usual, so one-off contexts hold no WASM key slot.
+    const leafKey = known[0]!.publicKey;
+    if (leafKey) allowSharedImport(leafKey);
+    return verifyAt(known, request);
+  }
   // Parsed from private copies: the certificates may be cached beyond the life of the caller's buffers.
   const copies = TrustedPathCache.copyChain(request.chain);
   const chain = copies.map(parse);
@@ -97,6 +104,5 @@ export const defaultPeerVerifier: PeerCertificateVerifier = (request): PeerVerif
     for (const k of imported) k.dispose?.();
   }
   cache.set(copies, request.purpose, path);
-  if (leaf.publicKey) allowSharedImport(leaf.publicKey);
   return verifyAt(path, request);
 };

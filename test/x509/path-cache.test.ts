@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { nodeCryptoProvider } from "../../bindings/node-provider.js";
 import { defaultPeerVerifier } from "../../tls/handshake/default-verifier.js";
+import { importPeerKey } from "../../tls/handshake/peer-key-import.js";
 import type { PeerVerificationRequest, PeerVerificationResult } from "../../tls/handshake/peer-verifier.js";
 import type { CryptoProvider } from "../../tls/provider.js";
 import { Certificate } from "../../tls/x509/certificate.js";
@@ -115,6 +116,20 @@ describe("defaultPeerVerifier remembers validated chains", () => {
     const longer = request({ roots, provider, chain: [fx.der.leaf!, fx.der.inter!, fx.der.otherRoot!] });
     expect((await verify(longer)).ok).toBe(true);
     expect(imports()).toBeGreaterThan(counted);
+  });
+  it("shares the imported leaf key only from the chain's second sighting", async () => {
+    const roots = [fx.der.root!];
+    const { provider } = countingProvider();
+    const keyImports = countingProvider();
+    const first = await verify(request({ roots, provider }));
+    importPeerKey(keyImports.provider, first.publicKey!);
+    importPeerKey(keyImports.provider, first.publicKey!);
+    expect(keyImports.imports()).toBe(2); // a one-off chain: each connection owns (and frees) its key
+    const second = await verify(request({ roots, provider }));
+    const shared = importPeerKey(keyImports.provider, second.publicKey!);
+    expect(importPeerKey(keyImports.provider, second.publicKey!)).toBe(shared);
+    expect(keyImports.imports()).toBe(3);
+    expect(shared.dispose).toBeUndefined();
   });
 });
 

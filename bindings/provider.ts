@@ -5,19 +5,9 @@ import { equalBytes } from "./equal.js";
 import { createHash, hash } from "./hash.js";
 import { hmac } from "./hmac.js";
 import { prfSsl3, prfTls10, prfTls12 } from "./prf.js";
+import { randomBytes } from "./random.js";
 import { RsaPrivateKey } from "./rsa/private-key.js";
 import { RsaPublicKey } from "./rsa/public-key.js";
-
-const RANDOM_CHUNK = 65536; // getRandomValues' per-call limit
-
-/** Cryptographically secure random bytes from the platform (crypto.getRandomValues), any length. */
-function randomBytes(length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  for (let off = 0; off < length; off += RANDOM_CHUNK) {
-    globalThis.crypto.getRandomValues(out.subarray(off, Math.min(length, off + RANDOM_CHUNK)));
-  }
-  return out;
-}
 
 /**
  * The WASM CryptoProvider, the engine's default. Call `await init()` (wassl/crypto) before the first

@@ -7,6 +7,7 @@ import { decodeBase64 } from "./base64.js";
 import { WasslError } from "./errors.js";
 import { wasmBase64 as scalarBase64 } from "./generated/wasm-scalar.js";
 import { wasmBase64 as simdBase64 } from "./generated/wasm-simd.js";
+import { fillRandom } from "./random.js";
 
 /** Which compiled build is running. */
 export type WasmBuild = "simd" | "scalar";
@@ -40,17 +41,11 @@ let loaded: LoadedWasm | undefined;
 let loading: Promise<void> | undefined;
 const initHooks: Array<() => void> = [];
 
-const RANDOM_CHUNK = 65536;
-
 function makeImports(getHeap: () => Uint8Array): WebAssembly.Imports {
   return {
     env: {
       randomFill(ptr: number, len: number): void {
-        const heap = getHeap();
-        for (let off = 0; off < len; off += RANDOM_CHUNK) {
-          const n = Math.min(RANDOM_CHUNK, len - off);
-          globalThis.crypto.getRandomValues(heap.subarray(ptr + off, ptr + off + n));
-        }
+        fillRandom(getHeap().subarray(ptr, ptr + len));
       },
     },
   };

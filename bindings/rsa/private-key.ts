@@ -4,6 +4,7 @@ import { decodeRsaPrivateKey, decodeRsaPrivateKeyPem } from "../../tls/x509/keys
 import { WasslError } from "../errors.js";
 import { hash as hashMessage } from "../hash.js";
 import { emsaPkcs1v15, emsaPssEncode } from "../node/pkcs1.js";
+import { randomBytes } from "../random.js";
 import { ioRegion, wasmExports } from "../wasm.js";
 import { signatureDigest } from "./digest.js";
 import type { RsaExports } from "./exports.js";
@@ -135,7 +136,7 @@ export class RsaPrivateKey {
   /** RSASSA-PSS signature over a digest (RFC 8017 §8.1.1): MGF1 with `hash`, random salt of digest length. */
   signDigestPss(hash: HashName, digest: Uint8Array): Uint8Array {
     if (digest.length !== DIGEST_BYTES[hash]) throw new RangeError(`digest must be ${DIGEST_BYTES[hash]} bytes`);
-    const salt = globalThis.crypto.getRandomValues(new Uint8Array(digest.length));
+    const salt = randomBytes(digest.length);
     const em = emsaPssEncode(hashMessage, hash, digest, salt, this.bits);
     return this.rawPrivate(leftPad(em, this.byteLength));
   }

@@ -5,17 +5,22 @@ import { equalBytes } from "../equal.js";
 import { WasslError } from "../errors.js";
 import { hash as hashMessage } from "../hash.js";
 import { emsaPkcs1v15, emsaPssVerify } from "../node/pkcs1.js";
+import { fillRandom, randomBytes } from "../random.js";
 import { signatureDigest } from "./digest.js";
 import { type KeySlot, loadRsaKey, slotModulusBytes } from "./key-slot.js";
 import { bitLength, rawOp } from "./raw.js";
 
 /** Random nonzero bytes for the type-2 padding string (RFC 8017 §7.2.1 step 2a). */
 function randomNonzero(length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  globalThis.crypto.getRandomValues(out);
+  const out = randomBytes(length);
+  const spare = new Uint8Array(1);
   for (let i = 0; i < length; i++) {
-    while (out[i] === 0) out[i] = globalThis.crypto.getRandomValues(new Uint8Array(1))[0];
+    while (out[i] === 0) {
+      fillRandom(spare);
+      out[i] = spare[0]!;
+    }
   }
+  spare[0] = 0;
   return out;
 }
 

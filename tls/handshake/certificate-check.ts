@@ -3,6 +3,7 @@
 import type { AlertName } from "../alerts.js";
 import { fail } from "../alerts.js";
 import type { HandshakeContext } from "./context.js";
+import { importPeerKey } from "./peer-key-import.js";
 
 const ALERT_BY_CODE: Record<string, AlertName> = {
   CERT_HAS_EXPIRED: "certificate_expired",
@@ -50,7 +51,7 @@ export async function checkPeerCertificate(ctx: HandshakeContext, chain: Uint8Ar
     if (config.rejectUnauthorized) fail(alertForCertificateError(result.code), `${result.code}: ${result.message}`);
   }
   const key = result.publicKey ?? fail("unsupported_certificate", "peer certificate has no usable RSA key");
-  ctx.peerPublicKey = config.provider.importRsaPublicKey(key);
+  ctx.peerPublicKey = importPeerKey(config.provider, key);
   // Keys an attacker can factor make every other check moot; small keys only with `legacy`.
   if (ctx.peerPublicKey.bits < MIN_RSA_BITS && !config.legacy) {
     fail("insufficient_security", `peer RSA key of ${ctx.peerPublicKey.bits} bits (minimum ${MIN_RSA_BITS})`);

@@ -9,7 +9,9 @@ import { SSL3, TLS12 } from "../versions.js";
  * (SSL 3.0, RFC 6101 §5.6.7.1).
  */
 export function encodeRsaClientKeyExchange(encryptedPremaster: Uint8Array, version: number): Uint8Array {
-  return version === SSL3 ? new Uint8Array(encryptedPremaster) : new Writer().vec16(encryptedPremaster).finish();
+  return version === SSL3
+    ? new Uint8Array(encryptedPremaster)
+    : new Writer(encryptedPremaster.length + 2).vec16(encryptedPremaster).finish();
 }
 
 /** Decodes an RSA ClientKeyExchange for `version`. */

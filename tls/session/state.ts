@@ -30,10 +30,16 @@ export interface SessionState {
 }
 
 const FORMAT = 1;
+const utf8 = new TextEncoder();
 
 /** Encodes a session state (format byte first). The output holds the master secret: keep it secret. */
 export function encodeSessionState(s: SessionState): Uint8Array {
-  const w = new Writer(256)
+  const servername = utf8.encode(s.servername);
+  // Exact size: format, version, suite, master secret, flags, ID, ticket, lifetime, time, chain, name.
+  let size = 1 + 2 + 2 + 1 + s.masterSecret.length + 2 + 1 + s.sessionId.length + 2 + s.ticket.length + 3 + 6 + 3;
+  for (const cert of s.peerCertificates) size += 3 + cert.length;
+  size += 2 + servername.length;
+  const w = new Writer(size)
     .u8(FORMAT)
     .u16(s.version)
     .u16(s.cipherSuite)
@@ -48,7 +54,7 @@ export function encodeSessionState(s: SessionState): Uint8Array {
   w.vec24((chain) => {
     for (const cert of s.peerCertificates) chain.vec24(cert);
   });
-  w.vec16(new TextEncoder().encode(s.servername));
+  w.vec16(servername);
   return w.finish();
 }
 

@@ -84,7 +84,8 @@ export class TicketKeys {
     if (this.now() - this.keys[0].createdAt >= this.rotateAfterMs) this.rotate();
     const { name, key } = this.keys[0];
     const nonce = this.provider.randomBytes(NONCE_LENGTH);
-    const plain = encodeSessionState({ ...session, ticket: new Uint8Array(0) });
+    // A ticket never contains a ticket (the server's session state has none: no copy needed then).
+    const plain = encodeSessionState(session.ticket.length === 0 ? session : { ...session, ticket: new Uint8Array(0) });
     const aead = this.provider.createGcm(key);
     try {
       const sealed = aead.seal(nonce, plain, name);

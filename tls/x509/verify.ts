@@ -48,6 +48,19 @@ export type ChainCheckResult = VerifiedChain | { ok: false; error: CertificateEr
  * (`CERT_HAS_EXPIRED`, `UNABLE_TO_GET_ISSUER_CERT_LOCALLY`, `HOSTNAME_MISMATCH`, …).
  */
 export function verifyChain(chain: readonly Certificate[], options: VerifyChainOptions): VerifiedChain {
+  return verifyPathAt(buildTrustedPath(chain, options), options);
+}
+
+/**
+ * The time- and name-independent half of `verifyChain`: builds the path to a root (signatures checked)
+ * and checks critical extensions, issuer constraints and the leaf's purpose. Its result depends only on
+ * the chain, `roots`, `purpose`, `maxDepth` and the provider, so it may be reused for the identical
+ * chain; `verifyPathAt` must still run for every use. Throws a `CertificateError`.
+ */
+export function buildTrustedPath(
+  chain: readonly Certificate[],
+  options: Omit<VerifyChainOptions, "now" | "hostname" | "allowCommonName">,
+): Certificate[] {
   const leaf = chain[0];
   if (!leaf) throw new CertificateError("EMPTY_CHAIN", "no certificate presented");
   const path = buildPath(chain, options);
@@ -62,13 +75,25 @@ export function verifyChain(chain: readonly Certificate[], options: VerifyChainO
   }
   checkIssuerConstraints(path, options.purpose);
   checkLeafPurpose(leaf, options.purpose);
+  return path;
+}
+
+/**
+ * The second half of `verifyChain` on a path from `buildTrustedPath`: validity of every certificate at
+ * `options.now` (default: the current time), the host name, and an RSA leaf key. Throws a `CertificateError`.
+ */
+export function verifyPathAt(
+  path: readonly Certificate[],
+  options: Pick<VerifyChainOptions, "now" | "hostname" | "allowCommonName">,
+): VerifiedChain {
+  const leaf = path[0]!;
   checkValidity(path, options.now ?? new Date());
   if (options.hostname !== undefined && !matchesHostname(leaf, options.hostname, options)) {
     fail("HOSTNAME_MISMATCH", `certificate is not valid for ${options.hostname}`, 0);
   }
   const leafKey = leaf.publicKey;
   if (!leafKey) fail("UNSUPPORTED_PUBLIC_KEY", `leaf key algorithm ${leaf.subjectPublicKeyInfo.algorithm}`, 0);
-  return { ok: true, leafKey, path };
+  return { ok: true, leafKey, path: [...path] };
 }
 
 /** Like `verifyChain` but returns `{ ok: false, error }` instead of throwing validation errors. */
@@ -98,7 +123,10 @@ function couldIssue(issuer: Certificate, cert: Certificate): boolean {
 }
 
 /** Walks issuer links, preferring trust anchors, accepting a candidate only if its signature verifies. */
-function buildPath(chain: readonly Certificate[], options: VerifyChainOptions): Certificate[] {
+function buildPath(
+  chain: readonly Certificate[],
+  options: Pick<VerifyChainOptions, "roots" | "maxDepth" | "provider">,
+): Certificate[] {
   const maxDepth = options.maxDepth ?? 10;
   const path: Certificate[] = [chain[0]!];
   const untrusted = chain.slice(1);

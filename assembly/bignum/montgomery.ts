@@ -145,9 +145,93 @@ const PADDED: usize = memory.data(NUM_BYTES + 64, 16);
 }
 
 /**
+ * t[p] += Σ_{r<4} q_r · n[p − r] for p in [from, to) (a multiple of 4 apart), the quotient digits
+ * given as splats (SIMD build) — the four-row kernel of {@link mulRows4} with the digits in
+ * registers, so that the reduction can split it around the next quotient chain.
+ */
+// @ts-ignore: decorator
+@inline function reduceRowsSimd(t: usize, n: usize, from: i32, to: i32, q0: v128, q1: v128, q2: v128, q3: v128): void {
+  for (let p = from; p < to; p += 4) {
+    const tp = t + (<usize>p << 3);
+    const bp = n + (<usize>p << 2);
+    let lo = v128.load(tp);
+    let hi = v128.load(tp, 16);
+    let bv = v128.load(bp);
+    lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(q0, bv));
+    hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(q0, bv));
+    bv = v128.load(bp - 4);
+    lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(q1, bv));
+    hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(q1, bv));
+    bv = v128.load(bp - 8);
+    lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(q2, bv));
+    hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(q2, bv));
+    bv = v128.load(bp - 12);
+    lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(q3, bv));
+    hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(q3, bv));
+    v128.store(tp, lo);
+    v128.store(tp, hi, 16);
+  }
+}
+
+/** Scalar counterpart of {@link reduceRowsSimd}. */
+// @ts-ignore: decorator
+@inline function reduceRowsScalar(t: usize, n: usize, from: i32, to: i32, q0: u64, q1: u64, q2: u64, q3: u64): void {
+  for (let p = from; p < to; p++) {
+    const tp = t + (<usize>p << 3);
+    const bp = n + (<usize>p << 2);
+    store<u64>(
+      tp,
+      load<u64>(tp) +
+        q0 * <u64>load<u32>(bp) +
+        q1 * <u64>load<u32>(bp - 4) +
+        q2 * <u64>load<u32>(bp - 8) +
+        q3 * <u64>load<u32>(bp - 12),
+    );
+  }
+}
+
+// Quotient digits of the current and the next four-row block of the reduction, and the carry out
+// of the last reduced row (globals so that the inlined chain can hand them over without memory).
+let q0: u64 = 0;
+let q1: u64 = 0;
+let q2: u64 = 0;
+let q3: u64 = 0;
+let chainCarry: u64 = 0;
+
+/**
+ * The serial part of four reduction rows, in locals: reads t[i..i+4) (final once the rows before
+ * touched them), adds the incoming carry, and derives the quotient digits q0..q3 so that each row
+ * becomes divisible by 2^28, applying q_r · n[j] for the products that stay inside the block.
+ * Leaves the carry out of row i+3 in chainCarry.
+ */
+// @ts-ignore: decorator
+@inline function quotientChain(t: usize, m0inv: u32, n0: u64, n1: u64, n2: u64, n3: u64): void {
+  let t0 = load<u64>(t) + chainCarry;
+  let t1 = load<u64>(t, 8);
+  let t2 = load<u64>(t, 16);
+  let t3 = load<u64>(t, 24);
+  const d0 = <u64>((<u32>t0 * m0inv) & LIMB_MASK);
+  t1 += d0 * n1 + ((t0 + d0 * n0) >> LIMB_BITS);
+  const d1 = <u64>((<u32>t1 * m0inv) & LIMB_MASK);
+  t2 += d0 * n2 + d1 * n1 + ((t1 + d1 * n0) >> LIMB_BITS);
+  const d2 = <u64>((<u32>t2 * m0inv) & LIMB_MASK);
+  t3 += d0 * n3 + d1 * n2 + d2 * n1 + ((t2 + d2 * n0) >> LIMB_BITS);
+  const d3 = <u64>((<u32>t3 * m0inv) & LIMB_MASK);
+  chainCarry = (t3 + d3 * n0) >> LIMB_BITS;
+  q0 = d0;
+  q1 = d1;
+  q2 = d2;
+  q3 = d3;
+}
+
+/**
  * Montgomery reduction of the product in T into r: r = T · R^-1 mod m, in [0, 2m). With R > 4m and
  * inputs below 2m the output stays below 2m (Walter), so no conditional subtraction is needed
  * between operations; {@link modFinal} brings a value into [0, m) where a canonical one is needed.
+ * Rows are reduced four at a time: a scalar chain in locals finds the block's four quotient digits,
+ * then the SIMD kernel adds their products with the rest of the modulus. The next block's chain
+ * runs as soon as the kernel's first vector has finalised its four accumulators, so the serial
+ * chain overlaps the kernel's remaining work.
  */
 function reduce(r: usize, m: usize): void {
   const nl = modLimbs(m);
@@ -155,22 +239,39 @@ function reduce(r: usize, m: usize): void {
   const m0inv = load<u32>(m, 4);
   // Up to 2·nl products of < 2^56 meet in one accumulator: carry first when that could overflow.
   if (nl > LAZY_LIMBS) normalize(0, 2 * nl);
-  let i = 0;
-  for (; i + 4 <= nl; i += 4) {
-    // Quotient digits of four rows: each one is final once the rows before it touched its limb.
-    for (let r = 0; r < 4; r++) {
-      const tr = T + (<usize>(i + r) << 3);
-      const q = (<u32>load<u64>(tr) * m0inv) & LIMB_MASK;
-      store<u32>(QUOTIENTS + (<usize>r << 2), q);
-      for (let j = 0; j < 4 - r; j++) {
-        const tj = tr + (<usize>j << 3);
-        store<u64>(tj, load<u64>(tj) + <u64>q * <u64>limb(n, j));
-      }
-      store<u64>(tr + 8, load<u64>(tr + 8) + (load<u64>(tr) >> LIMB_BITS));
+  const n0 = <u64>limb(n, 0);
+  const n1 = <u64>limb(n, 1);
+  const n2 = <u64>limb(n, 2);
+  const n3 = <u64>limb(n, 3);
+  const blocks = nl >> 2;
+  // The kernel covers t[i+4+p] for p < nl − 1 rounded up to a whole vector.
+  const span = (nl + 2) & ~3;
+  chainCarry = 0;
+  if (blocks > 0) quotientChain(T, m0inv, n0, n1, n2, n3);
+  for (let b = 0; b < blocks; b++) {
+    const t = T + (<usize>(4 * b + 4) << 3);
+    const nn = n + 16;
+    if (ASC_FEATURE_SIMD) {
+      const s0 = i32x4.splat(<i32>q0);
+      const s1 = i32x4.splat(<i32>q1);
+      const s2 = i32x4.splat(<i32>q2);
+      const s3 = i32x4.splat(<i32>q3);
+      reduceRowsSimd(t, nn, 0, 4, s0, s1, s2, s3);
+      if (b + 1 < blocks) quotientChain(t, m0inv, n0, n1, n2, n3);
+      reduceRowsSimd(t, nn, 4, span, s0, s1, s2, s3);
+    } else {
+      const d0 = q0;
+      const d1 = q1;
+      const d2 = q2;
+      const d3 = q3;
+      reduceRowsScalar(t, nn, 0, 4, d0, d1, d2, d3);
+      if (b + 1 < blocks) quotientChain(t, m0inv, n0, n1, n2, n3);
+      reduceRowsScalar(t, nn, 4, nl - 1, d0, d1, d2, d3);
     }
-    // The rest of the four rows: t[i+4+p] += Σ q_r · n[4+p−r].
-    mulRows4(T + (<usize>(i + 4) << 3), QUOTIENTS, n + 16, nl - 1);
   }
+  let i = 4 * blocks;
+  const ti = T + (<usize>i << 3);
+  store<u64>(ti, load<u64>(ti) + chainCarry);
   for (; i < nl; i++) {
     const ti = T + (<usize>i << 3);
     const q = (<u32>load<u64>(ti) * m0inv) & LIMB_MASK;

@@ -79,10 +79,54 @@ const PADDED: usize = memory.data(NUM_BYTES + 64, 16);
 }
 
 /**
- * Four rows at once: t[p] += Σ_{r<4} x[r] · b[p − r] for p < count. `b` must be readable (and hold
- * the intended values, zero where the operand has no limb) from index −3 to count + 3. Loading each
- * accumulator once per four products cuts the memory traffic of the row kernel.
+ * Four rows at once: t[p] += Σ_{r<4} x_r · b[p − r] for p in [from, to) (a multiple of 4 apart),
+ * with the four multipliers as i32x4 splats. `b` must be readable (and hold the intended values,
+ * zero where the operand has no limb) from index from − 3 to to + 3. Loading each accumulator once
+ * per four products cuts the memory traffic of the row kernel.
  */
+// @ts-ignore: decorator
+@inline function rows4Simd(t: usize, b: usize, from: i32, to: i32, x0: v128, x1: v128, x2: v128, x3: v128): void {
+  for (let p = from; p < to; p += 4) {
+    const tp = t + (<usize>p << 3);
+    // Based three limbs back, so that every load takes a non-negative constant offset.
+    const bp = b - 12 + (<usize>p << 2);
+    let lo = v128.load(tp);
+    let hi = v128.load(tp, 16);
+    let bv = v128.load(bp, 12);
+    lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x0, bv));
+    hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x0, bv));
+    bv = v128.load(bp, 8);
+    lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x1, bv));
+    hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x1, bv));
+    bv = v128.load(bp, 4);
+    lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x2, bv));
+    hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x2, bv));
+    bv = v128.load(bp);
+    lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x3, bv));
+    hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x3, bv));
+    v128.store(tp, lo);
+    v128.store(tp, hi, 16);
+  }
+}
+
+/** Scalar counterpart of {@link rows4Simd} (multipliers below 2^32, one position per step). */
+// @ts-ignore: decorator
+@inline function rows4Scalar(t: usize, b: usize, from: i32, to: i32, x0: u64, x1: u64, x2: u64, x3: u64): void {
+  for (let p = from; p < to; p++) {
+    const tp = t + (<usize>p << 3);
+    const bp = b - 12 + (<usize>p << 2);
+    store<u64>(
+      tp,
+      load<u64>(tp) +
+        x0 * <u64>load<u32>(bp, 12) +
+        x1 * <u64>load<u32>(bp, 8) +
+        x2 * <u64>load<u32>(bp, 4) +
+        x3 * <u64>load<u32>(bp),
+    );
+  }
+}
+
+/** {@link rows4Simd} / {@link rows4Scalar} for p < count, with the four multipliers read from x. */
 // @ts-ignore: decorator
 @inline function mulRows4(t: usize, x: usize, b: usize, count: i32): void {
   if (ASC_FEATURE_SIMD) {
@@ -90,43 +134,13 @@ const PADDED: usize = memory.data(NUM_BYTES + 64, 16);
     const x1 = i32x4.splat(load<i32>(x, 4));
     const x2 = i32x4.splat(load<i32>(x, 8));
     const x3 = i32x4.splat(load<i32>(x, 12));
-    for (let p: i32 = 0; p < count; p += 4) {
-      const tp = t + (<usize>p << 3);
-      const bp = b + (<usize>p << 2);
-      let lo = v128.load(tp);
-      let hi = v128.load(tp, 16);
-      let bv = v128.load(bp);
-      lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x0, bv));
-      hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x0, bv));
-      bv = v128.load(bp - 4);
-      lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x1, bv));
-      hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x1, bv));
-      bv = v128.load(bp - 8);
-      lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x2, bv));
-      hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x2, bv));
-      bv = v128.load(bp - 12);
-      lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x3, bv));
-      hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x3, bv));
-      v128.store(tp, lo);
-      v128.store(tp, hi, 16);
-    }
+    rows4Simd(t, b, 0, count, x0, x1, x2, x3);
   } else {
     const x0 = <u64>load<u32>(x);
     const x1 = <u64>load<u32>(x, 4);
     const x2 = <u64>load<u32>(x, 8);
     const x3 = <u64>load<u32>(x, 12);
-    for (let p: i32 = 0; p < count; p++) {
-      const tp = t + (<usize>p << 3);
-      const bp = b + (<usize>p << 2);
-      store<u64>(
-        tp,
-        load<u64>(tp) +
-          x0 * <u64>load<u32>(bp) +
-          x1 * <u64>load<u32>(bp - 4) +
-          x2 * <u64>load<u32>(bp - 8) +
-          x3 * <u64>load<u32>(bp - 12),
-      );
-    }
+    rows4Scalar(t, b, 0, count, x0, x1, x2, x3);
   }
 }
 
@@ -144,51 +158,6 @@ const PADDED: usize = memory.data(NUM_BYTES + 64, 16);
   store<u64>(last, load<u64>(last) + c);
 }
 
-/**
- * t[p] += Σ_{r<4} q_r · n[p − r] for p in [from, to) (a multiple of 4 apart), the quotient digits
- * given as splats (SIMD build) — the four-row kernel of {@link mulRows4} with the digits in
- * registers, so that the reduction can split it around the next quotient chain.
- */
-// @ts-ignore: decorator
-@inline function reduceRowsSimd(t: usize, n: usize, from: i32, to: i32, q0: v128, q1: v128, q2: v128, q3: v128): void {
-  for (let p = from; p < to; p += 4) {
-    const tp = t + (<usize>p << 3);
-    const bp = n + (<usize>p << 2);
-    let lo = v128.load(tp);
-    let hi = v128.load(tp, 16);
-    let bv = v128.load(bp);
-    lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(q0, bv));
-    hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(q0, bv));
-    bv = v128.load(bp - 4);
-    lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(q1, bv));
-    hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(q1, bv));
-    bv = v128.load(bp - 8);
-    lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(q2, bv));
-    hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(q2, bv));
-    bv = v128.load(bp - 12);
-    lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(q3, bv));
-    hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(q3, bv));
-    v128.store(tp, lo);
-    v128.store(tp, hi, 16);
-  }
-}
-
-/** Scalar counterpart of {@link reduceRowsSimd}. */
-// @ts-ignore: decorator
-@inline function reduceRowsScalar(t: usize, n: usize, from: i32, to: i32, q0: u64, q1: u64, q2: u64, q3: u64): void {
-  for (let p = from; p < to; p++) {
-    const tp = t + (<usize>p << 3);
-    const bp = n + (<usize>p << 2);
-    store<u64>(
-      tp,
-      load<u64>(tp) +
-        q0 * <u64>load<u32>(bp) +
-        q1 * <u64>load<u32>(bp - 4) +
-        q2 * <u64>load<u32>(bp - 8) +
-        q3 * <u64>load<u32>(bp - 12),
-    );
-  }
-}
 
 // Quotient digits of the current and the next four-row block of the reduction, and the carry out
 // of the last reduced row (globals so that the inlined chain can hand them over without memory).
@@ -198,26 +167,32 @@ let q2: u64 = 0;
 let q3: u64 = 0;
 let chainCarry: u64 = 0;
 
+/** Mask of two limbs (56 bits). */
+const PAIR_MASK: u64 = (<u64>1 << 56) - 1;
+
 /**
  * The serial part of four reduction rows, in locals: reads t[i..i+4) (final once the rows before
- * touched them), adds the incoming carry, and derives the quotient digits q0..q3 so that each row
- * becomes divisible by 2^28, applying q_r · n[j] for the products that stay inside the block.
- * Leaves the carry out of row i+3 in chainCarry.
+ * touched them), adds the incoming carry, and derives the quotient digits q0..q3 two at a time
+ * (Q = (t mod 2^56) · m56 mod 2^56 with m56 = −n^-1 mod 2^56, one 64-bit multiply per pair; the
+ * low 56 bits of t_i + t_{i+1}·2^28 survive the 64-bit wrap-around), applying q_r · n[j] for the
+ * products that stay inside the block. Leaves the carry out of row i+3 in chainCarry.
  */
 // @ts-ignore: decorator
-@inline function quotientChain(t: usize, m0inv: u32, n0: u64, n1: u64, n2: u64, n3: u64): void {
-  let t0 = load<u64>(t) + chainCarry;
-  let t1 = load<u64>(t, 8);
+@inline function quotientChain(t: usize, m56: u64, n0: u64, n1: u64, n2: u64, n3: u64): void {
+  const t0 = load<u64>(t) + chainCarry;
+  const t1 = load<u64>(t, 8);
   let t2 = load<u64>(t, 16);
   let t3 = load<u64>(t, 24);
-  const d0 = <u64>((<u32>t0 * m0inv) & LIMB_MASK);
-  t1 += d0 * n1 + ((t0 + d0 * n0) >> LIMB_BITS);
-  const d1 = <u64>((<u32>t1 * m0inv) & LIMB_MASK);
-  t2 += d0 * n2 + d1 * n1 + ((t1 + d1 * n0) >> LIMB_BITS);
-  const d2 = <u64>((<u32>t2 * m0inv) & LIMB_MASK);
-  t3 += d0 * n3 + d1 * n2 + d2 * n1 + ((t2 + d2 * n0) >> LIMB_BITS);
-  const d3 = <u64>((<u32>t3 * m0inv) & LIMB_MASK);
-  chainCarry = (t3 + d3 * n0) >> LIMB_BITS;
+  const lo = ((t0 + (t1 << LIMB_BITS)) * m56) & PAIR_MASK;
+  const d0 = lo & <u64>LIMB_MASK;
+  const d1 = lo >> LIMB_BITS;
+  const u1 = t1 + d0 * n1 + d1 * n0 + ((t0 + d0 * n0) >> LIMB_BITS);
+  t2 += d0 * n2 + d1 * n1 + (u1 >> LIMB_BITS);
+  t3 += d0 * n3 + d1 * n2;
+  const hi = ((t2 + (t3 << LIMB_BITS)) * m56) & PAIR_MASK;
+  const d2 = hi & <u64>LIMB_MASK;
+  const d3 = hi >> LIMB_BITS;
+  chainCarry = (t3 + d2 * n1 + d3 * n0 + ((t2 + d2 * n0) >> LIMB_BITS)) >> LIMB_BITS;
   q0 = d0;
   q1 = d1;
   q2 = d2;
@@ -243,11 +218,14 @@ function reduce(r: usize, m: usize): void {
   const n1 = <u64>limb(n, 1);
   const n2 = <u64>limb(n, 2);
   const n3 = <u64>limb(n, 3);
+  // m56 = −n^-1 mod 2^56: one Newton step from the 28-bit m0inv doubles the correct bits.
+  const inv28 = <u64>((0 - m0inv) & LIMB_MASK);
+  const m56 = (0 - inv28 * (2 - (n0 | (n1 << LIMB_BITS)) * inv28)) & PAIR_MASK;
   const blocks = nl >> 2;
   // The kernel covers t[i+4+p] for p < nl − 1 rounded up to a whole vector.
   const span = (nl + 2) & ~3;
   chainCarry = 0;
-  if (blocks > 0) quotientChain(T, m0inv, n0, n1, n2, n3);
+  if (blocks > 0) quotientChain(T, m56, n0, n1, n2, n3);
   for (let b = 0; b < blocks; b++) {
     const t = T + (<usize>(4 * b + 4) << 3);
     const nn = n + 16;
@@ -256,17 +234,17 @@ function reduce(r: usize, m: usize): void {
       const s1 = i32x4.splat(<i32>q1);
       const s2 = i32x4.splat(<i32>q2);
       const s3 = i32x4.splat(<i32>q3);
-      reduceRowsSimd(t, nn, 0, 4, s0, s1, s2, s3);
-      if (b + 1 < blocks) quotientChain(t, m0inv, n0, n1, n2, n3);
-      reduceRowsSimd(t, nn, 4, span, s0, s1, s2, s3);
+      rows4Simd(t, nn, 0, 4, s0, s1, s2, s3);
+      if (b + 1 < blocks) quotientChain(t, m56, n0, n1, n2, n3);
+      rows4Simd(t, nn, 4, span, s0, s1, s2, s3);
     } else {
       const d0 = q0;
       const d1 = q1;
       const d2 = q2;
       const d3 = q3;
-      reduceRowsScalar(t, nn, 0, 4, d0, d1, d2, d3);
-      if (b + 1 < blocks) quotientChain(t, m0inv, n0, n1, n2, n3);
-      reduceRowsScalar(t, nn, 4, nl - 1, d0, d1, d2, d3);
+      rows4Scalar(t, nn, 0, 4, d0, d1, d2, d3);
+      if (b + 1 < blocks) quotientChain(t, m56, n0, n1, n2, n3);
+      rows4Scalar(t, nn, 4, nl - 1, d0, d1, d2, d3);
     }
   }
   let i = 4 * blocks;

@@ -54,7 +54,6 @@ const DIFF: usize = memory.data(NUM_BYTES, 16);
 const ONE_PLAIN: usize = memory.data(NUM_BYTES, 16);
 // Below this many limbs (3360 bits) the lazy accumulators cannot overflow without a carry pass.
 const LAZY_LIMBS: i32 = 120;
-const QUOTIENTS: usize = memory.data(16, 16);
 // A copy of a multiplicand with four zero limbs in front (the kernel reads three of them).
 const PADDED: usize = memory.data(NUM_BYTES + 64, 16);
 
@@ -279,24 +278,45 @@ export function modFinal(r: usize, a: usize, m: usize): void {
   numSelect(r, DIFF, <u32>borrow - 1, nl);
 }
 
+/** Zeroes the first `words` accumulators of T (`words` even). Inline stores: no call into the host. */
+// @ts-ignore: decorator
+@inline function clearT(words: i32): void {
+  if (ASC_FEATURE_SIMD) {
+    const zero = i64x2.splat(0);
+    for (let k = 0; k < words; k += 2) v128.store(T + (<usize>k << 3), zero);
+  } else {
+    memory.fill(T, 0, <usize>words << 3);
+  }
+}
+
+/**
+ * Copies the nl limbs at `src` into PADDED (after its four leading zero limbs) followed by eight
+ * zero limbs, the layout the four-row kernel reads. May read up to three limbs past nl at `src`.
+ */
+// @ts-ignore: decorator
+@inline function loadPadded(src: usize, nl: i32): void {
+  const dst = PADDED + 16;
+  if (ASC_FEATURE_SIMD) {
+    for (let j = 0; j < nl; j += 4) v128.store(dst + (<usize>j << 2), v128.load(src + (<usize>j << 2)));
+    const tail = dst + (<usize>nl << 2);
+    v128.store(tail, i64x2.splat(0));
+    v128.store(tail, i64x2.splat(0), 16);
+  } else {
+    numCopy(dst, src, nl);
+    memory.fill(dst + (<usize>nl << 2), 0, 32);
+  }
+}
+
 /** r = a · b · R^-1 mod m (Montgomery multiplication). r may alias a or b. Constant time. */
 export function montMul(r: usize, a: usize, b: usize, m: usize): void {
   const nl = modLimbs(m);
-  memory.fill(T, 0, <usize>(2 * nl + 8) << 3);
+  clearT(2 * nl + 8);
   // b with three zero limbs before it and zeros after it, for the four-row kernel.
-  numCopy(PADDED + 16, b, nl);
-  memory.fill(PADDED + 16 + (<usize>nl << 2), 0, 32);
+  loadPadded(b, nl);
   let i = 0;
   for (; i + 4 <= nl; i += 4) mulRows4(T + (<usize>i << 3), a + (<usize>i << 2), PADDED + 16, nl + 3);
   for (; i < nl; i++) mulRow(T + (<usize>i << 3), limb(a, i), b, nl);
   reduce(r, m);
-}
-
-/** t[k] += x · y (u64 accumulator at index k). */
-// @ts-ignore: decorator
-@inline function addProduct(k: i32, x: u32, y: u32): void {
-  const tp = T + (<usize>k << 3);
-  store<u64>(tp, load<u64>(tp) + <u64>x * <u64>y);
 }
 
 /**
@@ -305,45 +325,52 @@ export function montMul(r: usize, a: usize, b: usize, m: usize): void {
  */
 export function montSqr(r: usize, a: usize, m: usize): void {
   const nl = modLimbs(m);
-  memory.fill(T, 0, <usize>(2 * nl + 8) << 3);
+  clearT(2 * nl + 8);
   const pa = PADDED + 16;
-  numCopy(pa, a, nl);
-  memory.fill(pa + (<usize>nl << 2), 0, 32);
+  loadPadded(a, nl);
   let i = 0;
   for (; i + 4 <= nl; i += 4) {
-    const a0 = limb(pa, i);
-    const a1 = limb(pa, i + 1);
-    const a2 = limb(pa, i + 2);
-    const a3 = limb(pa, i + 3);
-    // Squares and the cross products inside the 4-limb block.
-    addProduct(2 * i, a0, a0);
-    addProduct(2 * i + 2, a1, a1);
-    addProduct(2 * i + 4, a2, a2);
-    addProduct(2 * i + 6, a3, a3);
-    addProduct(2 * i + 1, a0 << 1, a1);
-    addProduct(2 * i + 2, a0 << 1, a2);
-    addProduct(2 * i + 3, a0 << 1, a3);
-    addProduct(2 * i + 3, a1 << 1, a2);
-    addProduct(2 * i + 4, a1 << 1, a3);
-    addProduct(2 * i + 5, a2 << 1, a3);
+    const a0 = <u64>limb(pa, i);
+    const a1 = <u64>limb(pa, i + 1);
+    const a2 = <u64>limb(pa, i + 2);
+    const a3 = <u64>limb(pa, i + 3);
+    const d0 = a0 << 1;
+    const d1 = a1 << 1;
+    const d2 = a2 << 1;
+    const d3 = a3 << 1;
+    // Squares and the cross products inside the 4-limb block, one update per accumulator.
+    const t = T + (<usize>(2 * i) << 3);
+    store<u64>(t, load<u64>(t) + a0 * a0);
+    store<u64>(t, load<u64>(t, 8) + d0 * a1, 8);
+    store<u64>(t, load<u64>(t, 16) + a1 * a1 + d0 * a2, 16);
+    store<u64>(t, load<u64>(t, 24) + d0 * a3 + d1 * a2, 24);
+    store<u64>(t, load<u64>(t, 32) + a2 * a2 + d1 * a3, 32);
+    store<u64>(t, load<u64>(t, 40) + d2 * a3, 40);
+    store<u64>(t, load<u64>(t, 48) + a3 * a3, 48);
     // Cross products with the limbs after the block: the kernel reads three limbs before its
     // operand, so the block's own limbs are zeroed in the copy while it runs.
-    store<u32>(QUOTIENTS, a0 << 1);
-    store<u32>(QUOTIENTS, a1 << 1, 4);
-    store<u32>(QUOTIENTS, a2 << 1, 8);
-    store<u32>(QUOTIENTS, a3 << 1, 12);
     const next = pa + (<usize>(i + 4) << 2);
     store<u32>(next - 4, 0);
     store<u32>(next - 8, 0);
     store<u32>(next - 12, 0);
-    mulRows4(T + (<usize>(2 * i + 4) << 3), QUOTIENTS, next, nl - i - 1);
-    store<u32>(next - 4, a3);
-    store<u32>(next - 8, a2);
-    store<u32>(next - 12, a1);
+    const tk = T + (<usize>(2 * i + 4) << 3);
+    if (ASC_FEATURE_SIMD) {
+      const s0 = i32x4.splat(<i32>d0);
+      const s1 = i32x4.splat(<i32>d1);
+      const s2 = i32x4.splat(<i32>d2);
+      const s3 = i32x4.splat(<i32>d3);
+      rows4Simd(tk, next, 0, nl - i - 1, s0, s1, s2, s3);
+    } else {
+      rows4Scalar(tk, next, 0, nl - i - 1, d0, d1, d2, d3);
+    }
+    store<u32>(next - 4, <u32>a3);
+    store<u32>(next - 8, <u32>a2);
+    store<u32>(next - 12, <u32>a1);
   }
   for (; i < nl; i++) {
     const ai = limb(pa, i);
-    addProduct(2 * i, ai, ai);
+    const ti = T + (<usize>(2 * i) << 3);
+    store<u64>(ti, load<u64>(ti) + <u64>ai * <u64>ai);
     mulRow(T + (<usize>(2 * i + 1) << 3), ai << 1, pa + (<usize>(i + 1) << 2), nl - i - 1);
   }
   reduce(r, m);

@@ -43,7 +43,7 @@ function call(fn: "bnModExp" | "bnModMul", a: bigint, b: bigint, m: bigint, len:
 /** A random odd modulus of exactly `bits` bits. */
 function randomModulus(bits: number): bigint {
   const len = Math.ceil(bits / 8);
-  let m = toBig(randomBytes(len)) & ((1n << BigInt(bits)) - 1n);
+  const m = toBig(randomBytes(len)) & ((1n << BigInt(bits)) - 1n);
   return m | (1n << BigInt(bits - 1)) | 1n;
 }
 

@@ -12,22 +12,38 @@ const TABLE: usize = memory.data(TABLE_SIZE * NUM_BYTES, 16);
 const PICKED: usize = memory.data(NUM_BYTES, 16);
 const ACC: usize = memory.data(NUM_BYTES, 16);
 
+// One all-ones-or-zero v128 mask per table entry, rebuilt for every selection.
+const MASKS: usize = memory.data(TABLE_SIZE * 16, 16);
+
 /** Copies table entry `index` into PICKED by reading every entry (masked selection). */
 function pickEntry(index: u32, nl: i32): void {
-  memory.fill(PICKED, 0, <usize>nl << 2);
-  for (let e: u32 = 0; e < <u32>TABLE_SIZE; e++) {
-    const diff = e ^ index;
-    const mask = <u32>(((<u64>diff) - 1) >> 32); // all ones when e == index
-    const entry = TABLE + <usize>e * <usize>NUM_BYTES;
-    let j: i32 = 0;
-    if (ASC_FEATURE_SIMD) {
-      const mv = i32x4.splat(<i32>mask);
-      for (; j + 4 <= nl; j += 4) {
-        const off = <usize>j << 2;
-        v128.store(PICKED + off, v128.or(v128.load(PICKED + off), v128.and(v128.load(entry + off), mv)));
-      }
+  if (ASC_FEATURE_SIMD) {
+    for (let e: u32 = 0; e < <u32>TABLE_SIZE; e++) {
+      const mask = <u32>(((<u64>(e ^ index)) - 1) >> 32); // all ones when e == index
+      v128.store(MASKS + (<usize>e << 4), i32x4.splat(<i32>mask));
     }
-    for (; j < nl; j++) setLimb(PICKED, j, limb(PICKED, j) | (limb(entry, j) & mask));
+    // Eight limbs (two vectors) of the result per pass over the table; whole passes stay inside
+    // the entries (MAX_LIMBS is a multiple of 8 at or above nl rounded up to 8).
+    for (let j: i32 = 0; j < nl; j += 8) {
+      const off = <usize>j << 2;
+      let lo = i64x2.splat(0);
+      let hi = i64x2.splat(0);
+      for (let e: i32 = 0; e < TABLE_SIZE; e++) {
+        const mv = v128.load(MASKS + (<usize>e << 4));
+        const entry = TABLE + <usize>e * <usize>NUM_BYTES + off;
+        lo = v128.or(lo, v128.and(v128.load(entry), mv));
+        hi = v128.or(hi, v128.and(v128.load(entry, 16), mv));
+      }
+      v128.store(PICKED + off, lo);
+      v128.store(PICKED + off, hi, 16);
+    }
+  } else {
+    memory.fill(PICKED, 0, <usize>nl << 2);
+    for (let e: u32 = 0; e < <u32>TABLE_SIZE; e++) {
+      const mask = <u32>(((<u64>(e ^ index)) - 1) >> 32); // all ones when e == index
+      const entry = TABLE + <usize>e * <usize>NUM_BYTES;
+      for (let j: i32 = 0; j < nl; j++) setLimb(PICKED, j, limb(PICKED, j) | (limb(entry, j) & mask));
+    }
   }
 }
 
@@ -64,6 +80,7 @@ export function modExpSecret(r: usize, base: usize, exp: usize, expBits: i32, m:
   memory.fill(TABLE, 0, <usize>TABLE_SIZE * <usize>NUM_BYTES);
   memory.fill(PICKED, 0, <usize>NUM_BYTES);
   memory.fill(ACC, 0, <usize>NUM_BYTES);
+  memory.fill(MASKS, 0, <usize>TABLE_SIZE * 16);
 }
 
 /**

@@ -54,7 +54,6 @@ const DIFF: usize = memory.data(NUM_BYTES, 16);
 const ONE_PLAIN: usize = memory.data(NUM_BYTES, 16);
 // Below this many limbs (3360 bits) the lazy accumulators cannot overflow without a carry pass.
 const LAZY_LIMBS: i32 = 120;
-const QUOTIENTS: usize = memory.data(16, 16);
 // A copy of a multiplicand with four zero limbs in front (the kernel reads three of them).
 const PADDED: usize = memory.data(NUM_BYTES + 64, 16);
 
@@ -78,11 +77,69 @@ const PADDED: usize = memory.data(NUM_BYTES + 64, 16);
   }
 }
 
+/** One vector step of {@link rows4Simd}: accumulators t[p..p+4) (tp) and operand limbs b[p−3..p+4) (bp). */
+// @ts-ignore: decorator
+@inline function rows4Step(tp: usize, bp: usize, x0: v128, x1: v128, x2: v128, x3: v128): void {
+  let lo = v128.load(tp);
+  let hi = v128.load(tp, 16);
+  let bv = v128.load(bp, 12);
+  lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x0, bv));
+  hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x0, bv));
+  bv = v128.load(bp, 8);
+  lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x1, bv));
+  hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x1, bv));
+  bv = v128.load(bp, 4);
+  lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x2, bv));
+  hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x2, bv));
+  bv = v128.load(bp);
+  lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x3, bv));
+  hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x3, bv));
+  v128.store(tp, lo);
+  v128.store(tp, hi, 16);
+}
+
 /**
- * Four rows at once: t[p] += Σ_{r<4} x[r] · b[p − r] for p < count. `b` must be readable (and hold
- * the intended values, zero where the operand has no limb) from index −3 to count + 3. Loading each
- * accumulator once per four products cuts the memory traffic of the row kernel.
+ * Four rows at once: t[p] += Σ_{r<4} x_r · b[p − r] for p in [from, to) (a multiple of 4 apart),
+ * with the four multipliers as i32x4 splats, in whole vectors (so up to three positions past `to`).
+ * `b` must be readable (and hold the intended values, zero where the operand has no limb) from index
+ * from − 3 to to + 3. Loading each accumulator once
+ * per four products cuts the memory traffic of the row kernel; two steps per loop iteration halve
+ * the loop overhead.
  */
+// @ts-ignore: decorator
+@inline function rows4Simd(t: usize, b: usize, from: i32, to: i32, x0: v128, x1: v128, x2: v128, x3: v128): void {
+  // Operand pointers are based three limbs back, so that every load takes a non-negative offset.
+  let tp = t + (<usize>from << 3);
+  let bp = b - 12 + (<usize>from << 2);
+  // Whole vectors: the last one may run past `to` (as far as the next multiple of 4 after from).
+  const end = tp + (<usize>((to - from + 3) & ~3) << 3);
+  while (tp + 64 <= end) {
+    rows4Step(tp, bp, x0, x1, x2, x3);
+    rows4Step(tp + 32, bp + 16, x0, x1, x2, x3);
+    tp += 64;
+    bp += 32;
+  }
+  if (tp < end) rows4Step(tp, bp, x0, x1, x2, x3);
+}
+
+/** Scalar counterpart of {@link rows4Simd} (multipliers below 2^32, one position per step). */
+// @ts-ignore: decorator
+@inline function rows4Scalar(t: usize, b: usize, from: i32, to: i32, x0: u64, x1: u64, x2: u64, x3: u64): void {
+  for (let p = from; p < to; p++) {
+    const tp = t + (<usize>p << 3);
+    const bp = b - 12 + (<usize>p << 2);
+    store<u64>(
+      tp,
+      load<u64>(tp) +
+        x0 * <u64>load<u32>(bp, 12) +
+        x1 * <u64>load<u32>(bp, 8) +
+        x2 * <u64>load<u32>(bp, 4) +
+        x3 * <u64>load<u32>(bp),
+    );
+  }
+}
+
+/** {@link rows4Simd} / {@link rows4Scalar} for p < count, with the four multipliers read from x. */
 // @ts-ignore: decorator
 @inline function mulRows4(t: usize, x: usize, b: usize, count: i32): void {
   if (ASC_FEATURE_SIMD) {
@@ -90,43 +147,13 @@ const PADDED: usize = memory.data(NUM_BYTES + 64, 16);
     const x1 = i32x4.splat(load<i32>(x, 4));
     const x2 = i32x4.splat(load<i32>(x, 8));
     const x3 = i32x4.splat(load<i32>(x, 12));
-    for (let p: i32 = 0; p < count; p += 4) {
-      const tp = t + (<usize>p << 3);
-      const bp = b + (<usize>p << 2);
-      let lo = v128.load(tp);
-      let hi = v128.load(tp, 16);
-      let bv = v128.load(bp);
-      lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x0, bv));
-      hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x0, bv));
-      bv = v128.load(bp - 4);
-      lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x1, bv));
-      hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x1, bv));
-      bv = v128.load(bp - 8);
-      lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x2, bv));
-      hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x2, bv));
-      bv = v128.load(bp - 12);
-      lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x3, bv));
-      hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x3, bv));
-      v128.store(tp, lo);
-      v128.store(tp, hi, 16);
-    }
+    rows4Simd(t, b, 0, count, x0, x1, x2, x3);
   } else {
     const x0 = <u64>load<u32>(x);
     const x1 = <u64>load<u32>(x, 4);
     const x2 = <u64>load<u32>(x, 8);
     const x3 = <u64>load<u32>(x, 12);
-    for (let p: i32 = 0; p < count; p++) {
-      const tp = t + (<usize>p << 3);
-      const bp = b + (<usize>p << 2);
-      store<u64>(
-        tp,
-        load<u64>(tp) +
-          x0 * <u64>load<u32>(bp) +
-          x1 * <u64>load<u32>(bp - 4) +
-          x2 * <u64>load<u32>(bp - 8) +
-          x3 * <u64>load<u32>(bp - 12),
-      );
-    }
+    rows4Scalar(t, b, 0, count, x0, x1, x2, x3);
   }
 }
 
@@ -144,10 +171,55 @@ const PADDED: usize = memory.data(NUM_BYTES + 64, 16);
   store<u64>(last, load<u64>(last) + c);
 }
 
+
+// Quotient digits of the current and the next four-row block of the reduction, and the carry out
+// of the last reduced row (globals so that the inlined chain can hand them over without memory).
+let q0: u64 = 0;
+let q1: u64 = 0;
+let q2: u64 = 0;
+let q3: u64 = 0;
+let chainCarry: u64 = 0;
+
+/** Mask of two limbs (56 bits). */
+const PAIR_MASK: u64 = (<u64>1 << 56) - 1;
+
+/**
+ * The serial part of four reduction rows, in locals: reads t[i..i+4) (final once the rows before
+ * touched them), adds the incoming carry, and derives the quotient digits q0..q3 two at a time
+ * (Q = (t mod 2^56) · m56 mod 2^56 with m56 = −n^-1 mod 2^56, one 64-bit multiply per pair; the
+ * low 56 bits of t_i + t_{i+1}·2^28 survive the 64-bit wrap-around), applying q_r · n[j] for the
+ * products that stay inside the block. Leaves the carry out of row i+3 in chainCarry.
+ */
+// @ts-ignore: decorator
+@inline function quotientChain(t: usize, m56: u64, n0: u64, n1: u64, n2: u64, n3: u64): void {
+  const t0 = load<u64>(t) + chainCarry;
+  const t1 = load<u64>(t, 8);
+  let t2 = load<u64>(t, 16);
+  let t3 = load<u64>(t, 24);
+  const lo = ((t0 + (t1 << LIMB_BITS)) * m56) & PAIR_MASK;
+  const d0 = lo & <u64>LIMB_MASK;
+  const d1 = lo >> LIMB_BITS;
+  const u1 = t1 + d0 * n1 + d1 * n0 + ((t0 + d0 * n0) >> LIMB_BITS);
+  t2 += d0 * n2 + d1 * n1 + (u1 >> LIMB_BITS);
+  t3 += d0 * n3 + d1 * n2;
+  const hi = ((t2 + (t3 << LIMB_BITS)) * m56) & PAIR_MASK;
+  const d2 = hi & <u64>LIMB_MASK;
+  const d3 = hi >> LIMB_BITS;
+  chainCarry = (t3 + d2 * n1 + d3 * n0 + ((t2 + d2 * n0) >> LIMB_BITS)) >> LIMB_BITS;
+  q0 = d0;
+  q1 = d1;
+  q2 = d2;
+  q3 = d3;
+}
+
 /**
  * Montgomery reduction of the product in T into r: r = T · R^-1 mod m, in [0, 2m). With R > 4m and
  * inputs below 2m the output stays below 2m (Walter), so no conditional subtraction is needed
  * between operations; {@link modFinal} brings a value into [0, m) where a canonical one is needed.
+ * Rows are reduced four at a time: a scalar chain in locals finds the block's four quotient digits,
+ * then the SIMD kernel adds their products with the rest of the modulus. The next block's chain
+ * runs as soon as the kernel's first vector has finalised its four accumulators, so the serial
+ * chain overlaps the kernel's remaining work.
  */
 function reduce(r: usize, m: usize): void {
   const nl = modLimbs(m);
@@ -155,22 +227,42 @@ function reduce(r: usize, m: usize): void {
   const m0inv = load<u32>(m, 4);
   // Up to 2·nl products of < 2^56 meet in one accumulator: carry first when that could overflow.
   if (nl > LAZY_LIMBS) normalize(0, 2 * nl);
-  let i = 0;
-  for (; i + 4 <= nl; i += 4) {
-    // Quotient digits of four rows: each one is final once the rows before it touched its limb.
-    for (let r = 0; r < 4; r++) {
-      const tr = T + (<usize>(i + r) << 3);
-      const q = (<u32>load<u64>(tr) * m0inv) & LIMB_MASK;
-      store<u32>(QUOTIENTS + (<usize>r << 2), q);
-      for (let j = 0; j < 4 - r; j++) {
-        const tj = tr + (<usize>j << 3);
-        store<u64>(tj, load<u64>(tj) + <u64>q * <u64>limb(n, j));
-      }
-      store<u64>(tr + 8, load<u64>(tr + 8) + (load<u64>(tr) >> LIMB_BITS));
+  const n0 = <u64>limb(n, 0);
+  const n1 = <u64>limb(n, 1);
+  const n2 = <u64>limb(n, 2);
+  const n3 = <u64>limb(n, 3);
+  // m56 = −n^-1 mod 2^56: one Newton step from the 28-bit m0inv doubles the correct bits.
+  const inv28 = <u64>((0 - m0inv) & LIMB_MASK);
+  const m56 = (0 - inv28 * (2 - (n0 | (n1 << LIMB_BITS)) * inv28)) & PAIR_MASK;
+  const blocks = nl >> 2;
+  // The kernel covers t[i+4+p] for p < nl − 1 rounded up to a whole vector.
+  const span = (nl + 2) & ~3;
+  chainCarry = 0;
+  if (blocks > 0) quotientChain(T, m56, n0, n1, n2, n3);
+  for (let b = 0; b < blocks; b++) {
+    const t = T + (<usize>(4 * b + 4) << 3);
+    const nn = n + 16;
+    if (ASC_FEATURE_SIMD) {
+      const s0 = i32x4.splat(<i32>q0);
+      const s1 = i32x4.splat(<i32>q1);
+      const s2 = i32x4.splat(<i32>q2);
+      const s3 = i32x4.splat(<i32>q3);
+      rows4Simd(t, nn, 0, 4, s0, s1, s2, s3);
+      if (b + 1 < blocks) quotientChain(t, m56, n0, n1, n2, n3);
+      rows4Simd(t, nn, 4, span, s0, s1, s2, s3);
+    } else {
+      const d0 = q0;
+      const d1 = q1;
+      const d2 = q2;
+      const d3 = q3;
+      rows4Scalar(t, nn, 0, 4, d0, d1, d2, d3);
+      if (b + 1 < blocks) quotientChain(t, m56, n0, n1, n2, n3);
+      rows4Scalar(t, nn, 4, nl - 1, d0, d1, d2, d3);
     }
-    // The rest of the four rows: t[i+4+p] += Σ q_r · n[4+p−r].
-    mulRows4(T + (<usize>(i + 4) << 3), QUOTIENTS, n + 16, nl - 1);
   }
+  let i = 4 * blocks;
+  const ti = T + (<usize>i << 3);
+  store<u64>(ti, load<u64>(ti) + chainCarry);
   for (; i < nl; i++) {
     const ti = T + (<usize>i << 3);
     const q = (<u32>load<u64>(ti) * m0inv) & LIMB_MASK;
@@ -200,24 +292,45 @@ export function modFinal(r: usize, a: usize, m: usize): void {
   numSelect(r, DIFF, <u32>borrow - 1, nl);
 }
 
+/** Zeroes the first `words` accumulators of T (`words` even). Inline stores: no call into the host. */
+// @ts-ignore: decorator
+@inline function clearT(words: i32): void {
+  if (ASC_FEATURE_SIMD) {
+    const zero = i64x2.splat(0);
+    for (let k = 0; k < words; k += 2) v128.store(T + (<usize>k << 3), zero);
+  } else {
+    memory.fill(T, 0, <usize>words << 3);
+  }
+}
+
+/**
+ * Copies the nl limbs at `src` into PADDED (after its four leading zero limbs) followed by eight
+ * zero limbs, the layout the four-row kernel reads. May read up to three limbs past nl at `src`.
+ */
+// @ts-ignore: decorator
+@inline function loadPadded(src: usize, nl: i32): void {
+  const dst = PADDED + 16;
+  if (ASC_FEATURE_SIMD) {
+    for (let j = 0; j < nl; j += 4) v128.store(dst + (<usize>j << 2), v128.load(src + (<usize>j << 2)));
+    const tail = dst + (<usize>nl << 2);
+    v128.store(tail, i64x2.splat(0));
+    v128.store(tail, i64x2.splat(0), 16);
+  } else {
+    numCopy(dst, src, nl);
+    memory.fill(dst + (<usize>nl << 2), 0, 32);
+  }
+}
+
 /** r = a · b · R^-1 mod m (Montgomery multiplication). r may alias a or b. Constant time. */
 export function montMul(r: usize, a: usize, b: usize, m: usize): void {
   const nl = modLimbs(m);
-  memory.fill(T, 0, <usize>(2 * nl + 8) << 3);
+  clearT(2 * nl + 8);
   // b with three zero limbs before it and zeros after it, for the four-row kernel.
-  numCopy(PADDED + 16, b, nl);
-  memory.fill(PADDED + 16 + (<usize>nl << 2), 0, 32);
+  loadPadded(b, nl);
   let i = 0;
   for (; i + 4 <= nl; i += 4) mulRows4(T + (<usize>i << 3), a + (<usize>i << 2), PADDED + 16, nl + 3);
   for (; i < nl; i++) mulRow(T + (<usize>i << 3), limb(a, i), b, nl);
   reduce(r, m);
-}
-
-/** t[k] += x · y (u64 accumulator at index k). */
-// @ts-ignore: decorator
-@inline function addProduct(k: i32, x: u32, y: u32): void {
-  const tp = T + (<usize>k << 3);
-  store<u64>(tp, load<u64>(tp) + <u64>x * <u64>y);
 }
 
 /**
@@ -226,45 +339,52 @@ export function montMul(r: usize, a: usize, b: usize, m: usize): void {
  */
 export function montSqr(r: usize, a: usize, m: usize): void {
   const nl = modLimbs(m);
-  memory.fill(T, 0, <usize>(2 * nl + 8) << 3);
+  clearT(2 * nl + 8);
   const pa = PADDED + 16;
-  numCopy(pa, a, nl);
-  memory.fill(pa + (<usize>nl << 2), 0, 32);
+  loadPadded(a, nl);
   let i = 0;
   for (; i + 4 <= nl; i += 4) {
-    const a0 = limb(pa, i);
-    const a1 = limb(pa, i + 1);
-    const a2 = limb(pa, i + 2);
-    const a3 = limb(pa, i + 3);
-    // Squares and the cross products inside the 4-limb block.
-    addProduct(2 * i, a0, a0);
-    addProduct(2 * i + 2, a1, a1);
-    addProduct(2 * i + 4, a2, a2);
-    addProduct(2 * i + 6, a3, a3);
-    addProduct(2 * i + 1, a0 << 1, a1);
-    addProduct(2 * i + 2, a0 << 1, a2);
-    addProduct(2 * i + 3, a0 << 1, a3);
-    addProduct(2 * i + 3, a1 << 1, a2);
-    addProduct(2 * i + 4, a1 << 1, a3);
-    addProduct(2 * i + 5, a2 << 1, a3);
+    const a0 = <u64>limb(pa, i);
+    const a1 = <u64>limb(pa, i + 1);
+    const a2 = <u64>limb(pa, i + 2);
+    const a3 = <u64>limb(pa, i + 3);
+    const d0 = a0 << 1;
+    const d1 = a1 << 1;
+    const d2 = a2 << 1;
+    const d3 = a3 << 1;
+    // Squares and the cross products inside the 4-limb block, one update per accumulator.
+    const t = T + (<usize>(2 * i) << 3);
+    store<u64>(t, load<u64>(t) + a0 * a0);
+    store<u64>(t, load<u64>(t, 8) + d0 * a1, 8);
+    store<u64>(t, load<u64>(t, 16) + a1 * a1 + d0 * a2, 16);
+    store<u64>(t, load<u64>(t, 24) + d0 * a3 + d1 * a2, 24);
+    store<u64>(t, load<u64>(t, 32) + a2 * a2 + d1 * a3, 32);
+    store<u64>(t, load<u64>(t, 40) + d2 * a3, 40);
+    store<u64>(t, load<u64>(t, 48) + a3 * a3, 48);
     // Cross products with the limbs after the block: the kernel reads three limbs before its
     // operand, so the block's own limbs are zeroed in the copy while it runs.
-    store<u32>(QUOTIENTS, a0 << 1);
-    store<u32>(QUOTIENTS, a1 << 1, 4);
-    store<u32>(QUOTIENTS, a2 << 1, 8);
-    store<u32>(QUOTIENTS, a3 << 1, 12);
     const next = pa + (<usize>(i + 4) << 2);
     store<u32>(next - 4, 0);
     store<u32>(next - 8, 0);
     store<u32>(next - 12, 0);
-    mulRows4(T + (<usize>(2 * i + 4) << 3), QUOTIENTS, next, nl - i - 1);
-    store<u32>(next - 4, a3);
-    store<u32>(next - 8, a2);
-    store<u32>(next - 12, a1);
+    const tk = T + (<usize>(2 * i + 4) << 3);
+    if (ASC_FEATURE_SIMD) {
+      const s0 = i32x4.splat(<i32>d0);
+      const s1 = i32x4.splat(<i32>d1);
+      const s2 = i32x4.splat(<i32>d2);
+      const s3 = i32x4.splat(<i32>d3);
+      rows4Simd(tk, next, 0, nl - i - 1, s0, s1, s2, s3);
+    } else {
+      rows4Scalar(tk, next, 0, nl - i - 1, d0, d1, d2, d3);
+    }
+    store<u32>(next - 4, <u32>a3);
+    store<u32>(next - 8, <u32>a2);
+    store<u32>(next - 12, <u32>a1);
   }
   for (; i < nl; i++) {
     const ai = limb(pa, i);
-    addProduct(2 * i, ai, ai);
+    const ti = T + (<usize>(2 * i) << 3);
+    store<u64>(ti, load<u64>(ti) + <u64>ai * <u64>ai);
     mulRow(T + (<usize>(2 * i + 1) << 3), ai << 1, pa + (<usize>(i + 1) << 2), nl - i - 1);
   }
   reduce(r, m);

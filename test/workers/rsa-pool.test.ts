@@ -1,5 +1,6 @@
 // RsaWorkerPool: the pooled key answers like the key on this thread, serves a TLS server's handshakes,
-// spreads concurrent operations over its workers, and refuses work once closed.
+// spreads concurrent operations over its workers, refuses work once closed, and refuses to start with
+// a key whose components do not match (the workers' startup self-test).
 import * as crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { init, RsaPrivateKey } from "../../bindings/index.js";
@@ -84,5 +85,13 @@ describe("RsaWorkerPool", () => {
     await expect(other.privateKey.decryptTlsPremaster(new Uint8Array(256), 0x0303)).rejects.toMatchObject({
       code: "ERR_WASSL_POOL_CLOSED",
     });
+  }, 60_000);
+
+  it("does not start with inconsistent key components (the startup self-test signs once)", async () => {
+    const dp = new Uint8Array(components.dp);
+    dp[dp.length - 1] ^= 0x02;
+    await expect(
+      RsaWorkerPool.create({ ...components, dp }, { size: 1, workerUrl: rsaWorkerBundleUrl() }),
+    ).rejects.toMatchObject({ code: "ERR_WASSL_RSA_FAULT" });
   }, 60_000);
 });

@@ -13,7 +13,7 @@ import type {
   RsaPrivateComponents,
   SignatureHash,
 } from "../provider.js";
-import type { RsaWorkerReply, RsaWorkerRequest } from "./rsa-protocol.js";
+import type { RsaWorkerReply, RsaWorkerRequest, RsaWorkerStartup } from "./rsa-protocol.js";
 
 /** Options of {@link RsaWorkerPool.create}. */
 export interface RsaWorkerPoolOptions {
@@ -64,7 +64,7 @@ export class RsaWorkerPool {
       const worker = new Worker(workerUrl, { workerData: components });
       worker.unref();
       const entry = { worker, inFlight: 0 };
-      worker.on("message", (reply: RsaWorkerReply | "ready") => this.onReply(entry, reply));
+      worker.on("message", (reply: RsaWorkerReply | RsaWorkerStartup) => this.onReply(entry, reply));
       worker.on("error", (error) => this.failAll(error));
       this.workers.push(entry);
     }
@@ -79,7 +79,12 @@ export class RsaWorkerPool {
     };
   }
 
-  /** Starts `size` workers with the key and resolves once every one has loaded it. */
+  /**
+   * Starts `size` workers with the key and resolves once every one has loaded it and passed the
+   * startup self-test (one checked signature, which also warms the WASM code up). Rejects (and stops
+   * the workers) when a worker cannot start, e.g. with `ERR_WASSL_RSA_FAULT` for inconsistent key
+   * components.
+   */
   static async create(components: RsaPrivateComponents, options: RsaWorkerPoolOptions = {}): Promise<RsaWorkerPool> {
     const size = options.size ?? availableParallelism();
     if (!Number.isInteger(size) || size < 1) throw new WasslError("ERR_WASSL_POOL_SIZE", "pool size must be ≥ 1");
@@ -91,10 +96,13 @@ export class RsaWorkerPool {
       pool.workers.map(
         ({ worker }) =>
           new Promise<void>((resolve, reject) => {
-            const onMessage = (m: unknown) => {
+            const onMessage = (m: RsaWorkerStartup) => {
               if (m === "ready") {
+                worker.off("message", onMessage);
                 worker.off("error", reject);
                 resolve();
+              } else if (typeof m === "object" && "startupError" in m) {
+                reject(new WasslError(m.startupError.code, m.startupError.message));
               }
             };
             worker.on("message", onMessage);
@@ -142,8 +150,8 @@ export class RsaWorkerPool {
     });
   }
 
-  private onReply(entry: PoolWorker, reply: RsaWorkerReply | "ready"): void {
-    if (reply === "ready") return;
+  private onReply(entry: PoolWorker, reply: RsaWorkerReply | RsaWorkerStartup): void {
+    if (reply === "ready" || "startupError" in reply) return;
     const waiting = this.pending.get(reply.id);
     if (!waiting) return;
     this.pending.delete(reply.id);

@@ -48,7 +48,7 @@ async function start(messages: MessagePort): Promise<RsaPrivateKey | undefined> 
   }
 }
 
-function run(key: RsaPrivateKey, request: RsaWorkerRequest): Uint8Array {
+function runRsaRequest(key: RsaPrivateKey, request: RsaWorkerRequest): Uint8Array {
   switch (request.op) {
     case "premaster":
       return key.decryptTlsPremaster(request.input, request.clientVersion);
@@ -68,7 +68,7 @@ function serve(messages: MessagePort, key: RsaPrivateKey): void {
       return;
     }
     try {
-      const result = run(key, request);
+      const result = runRsaRequest(key, request);
       const reply: RsaWorkerReply = { id: request.id, result };
       messages.postMessage(reply, [result.buffer as ArrayBuffer]);
     } catch (error) {

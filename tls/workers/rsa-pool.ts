@@ -30,7 +30,7 @@ export interface RsaWorkerPoolOptions {
 
 type Pending = { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void };
 
-/** A request waiting for a worker (or this thread), with its promise's callbacks. */
+/** A request waiting for a worker, with its promise's callbacks. */
 interface Queued extends Pending {
   request: RsaWorkerRequest;
 }
@@ -169,8 +169,9 @@ export class RsaWorkerPool {
   private dispatch(): void {
     while (this.queue.length > 0) {
       let target: PoolWorker | undefined;
-      for (const w of this.workers)
+      for (const w of this.workers) {
         if (w.inFlight < WORKER_DEPTH && (!target || w.inFlight < target.inFlight)) target = w;
+      }
       if (!target) break;
       const { request, resolve, reject } = this.queue.shift() as Queued;
       const id = this.nextId++;

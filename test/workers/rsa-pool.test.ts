@@ -1,5 +1,6 @@
 // RsaWorkerPool: the pooled key answers like the key on this thread, serves a TLS server's handshakes,
-// spreads concurrent operations over its workers, and refuses work once closed.
+// spreads concurrent operations over its workers (queueing beyond two per worker), refuses work once
+// closed, and refuses to start with a key whose components do not match (the workers' self-test).
 import * as crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { init, RsaPrivateKey } from "../../bindings/index.js";
@@ -66,6 +67,22 @@ describe("RsaWorkerPool", () => {
     );
   });
 
+  it("posts at most two operations to a worker and queues the rest for the first free worker", async () => {
+    const one = await RsaWorkerPool.create(components, { size: 1, workerUrl: rsaWorkerBundleUrl() });
+    try {
+      const digests = Array.from({ length: 6 }, (_, i) => new Uint8Array(32).fill(i));
+      const signatures = digests.map((d) => one.privateKey.signPkcs1v15("sha256", d));
+      expect(one.queued).toBe(4);
+      const results = await Promise.all(signatures);
+      expect(one.queued).toBe(0);
+      expect(results.map((r) => Buffer.from(r).toString("hex"))).toEqual(
+        digests.map((d) => Buffer.from(local.signDigestPkcs1v15("sha256", d)).toString("hex")),
+      );
+    } finally {
+      await one.close();
+    }
+  }, 60_000);
+
   it("serves a TLS 1.2 server's handshake (the engine awaits the pooled premaster decryption)", async () => {
     const pair = await handshakePair(
       { ca: DEMO_CA_PEM, servername: "localhost" },
@@ -84,5 +101,13 @@ describe("RsaWorkerPool", () => {
     await expect(other.privateKey.decryptTlsPremaster(new Uint8Array(256), 0x0303)).rejects.toMatchObject({
       code: "ERR_WASSL_POOL_CLOSED",
     });
+  }, 60_000);
+
+  it("does not start with inconsistent key components (the startup self-test signs once)", async () => {
+    const dp = new Uint8Array(components.dp);
+    dp[dp.length - 1] ^= 0x02;
+    await expect(
+      RsaWorkerPool.create({ ...components, dp }, { size: 1, workerUrl: rsaWorkerBundleUrl() }),
+    ).rejects.toMatchObject({ code: "ERR_WASSL_RSA_FAULT" });
   }, 60_000);
 });

@@ -13,7 +13,7 @@ import type {
   RsaPrivateComponents,
   SignatureHash,
 } from "../provider.js";
-import type { RsaWorkerReply, RsaWorkerRequest } from "./rsa-protocol.js";
+import type { RsaWorkerReply, RsaWorkerRequest, RsaWorkerStartup } from "./rsa-protocol.js";
 
 /** Options of {@link RsaWorkerPool.create}. */
 export interface RsaWorkerPoolOptions {
@@ -29,6 +29,18 @@ export interface RsaWorkerPoolOptions {
 }
 
 type Pending = { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void };
+
+/** A request waiting for a worker, with its promise's callbacks. */
+interface Queued extends Pending {
+  request: RsaWorkerRequest;
+}
+
+/**
+ * Operations posted to one worker at a time: the one it runs and the next, so that it never waits
+ * for this thread between two operations, while the rest wait in the pool's queue for whichever
+ * worker is free first (a worker the OS descheduled holds up at most this many).
+ */
+const WORKER_DEPTH = 2;
 
 interface PoolWorker {
   worker: Worker;
@@ -49,6 +61,7 @@ interface PoolWorker {
 export class RsaWorkerPool {
   private readonly workers: PoolWorker[] = [];
   private readonly pending = new Map<number, Pending>();
+  private readonly queue: Queued[] = [];
   private nextId = 1;
   private closed = false;
   /** The pooled key, for the `key` option. */
@@ -64,7 +77,7 @@ export class RsaWorkerPool {
       const worker = new Worker(workerUrl, { workerData: components });
       worker.unref();
       const entry = { worker, inFlight: 0 };
-      worker.on("message", (reply: RsaWorkerReply | "ready") => this.onReply(entry, reply));
+      worker.on("message", (reply: RsaWorkerReply | RsaWorkerStartup) => this.onReply(entry, reply));
       worker.on("error", (error) => this.failAll(error));
       this.workers.push(entry);
     }
@@ -79,7 +92,12 @@ export class RsaWorkerPool {
     };
   }
 
-  /** Starts `size` workers with the key and resolves once every one has loaded it. */
+  /**
+   * Starts `size` workers with the key and resolves once every one has loaded it and passed the
+   * startup self-test (one checked signature, which also warms the WASM code up). Rejects (and stops
+   * the workers) when a worker cannot start, e.g. with `ERR_WASSL_RSA_FAULT` for inconsistent key
+   * components.
+   */
   static async create(components: RsaPrivateComponents, options: RsaWorkerPoolOptions = {}): Promise<RsaWorkerPool> {
     const size = options.size ?? availableParallelism();
     if (!Number.isInteger(size) || size < 1) throw new WasslError("ERR_WASSL_POOL_SIZE", "pool size must be ≥ 1");
@@ -91,10 +109,13 @@ export class RsaWorkerPool {
       pool.workers.map(
         ({ worker }) =>
           new Promise<void>((resolve, reject) => {
-            const onMessage = (m: unknown) => {
+            const onMessage = (m: RsaWorkerStartup) => {
               if (m === "ready") {
+                worker.off("message", onMessage);
                 worker.off("error", reject);
                 resolve();
+              } else if (typeof m === "object" && "startupError" in m) {
+                reject(new WasslError(m.startupError.code, m.startupError.message));
               }
             };
             worker.on("message", onMessage);
@@ -114,6 +135,14 @@ export class RsaWorkerPool {
     return this.workers.length;
   }
 
+  /**
+   * Operations waiting for a free worker (each worker holds at most two: the one it runs and the
+   * next). A server can watch it to shed load before handshakes queue up.
+   */
+  get queued(): number {
+    return this.queue.length;
+  }
+
   /** Stops the workers (each wipes its key first); pending operations reject. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -130,31 +159,44 @@ export class RsaWorkerPool {
 
   private submit(request: RsaWorkerRequest): Promise<Uint8Array> {
     if (this.closed) return Promise.reject(new WasslError("ERR_WASSL_POOL_CLOSED", "RSA worker pool closed"));
-    const id = this.nextId++;
-    // The least busy worker (the first on ties).
-    let target = this.workers[0] as PoolWorker;
-    for (const w of this.workers) if (w.inFlight < target.inFlight) target = w;
-    target.inFlight++;
     return new Promise<Uint8Array>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      target.worker.ref();
-      target.worker.postMessage({ ...request, id }, [request.input.buffer as ArrayBuffer]);
+      this.queue.push({ request, resolve, reject });
+      this.dispatch();
     });
   }
 
-  private onReply(entry: PoolWorker, reply: RsaWorkerReply | "ready"): void {
-    if (reply === "ready") return;
+  /** Hands queued operations to workers below WORKER_DEPTH (least busy first); the rest wait. */
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let target: PoolWorker | undefined;
+      for (const w of this.workers) {
+        if (w.inFlight < WORKER_DEPTH && (!target || w.inFlight < target.inFlight)) target = w;
+      }
+      if (!target) break;
+      const { request, resolve, reject } = this.queue.shift() as Queued;
+      const id = this.nextId++;
+      this.pending.set(id, { resolve, reject });
+      target.inFlight++;
+      target.worker.ref();
+      target.worker.postMessage({ ...request, id }, [request.input.buffer as ArrayBuffer]);
+    }
+  }
+
+  private onReply(entry: PoolWorker, reply: RsaWorkerReply | RsaWorkerStartup): void {
+    if (reply === "ready" || "startupError" in reply) return;
     const waiting = this.pending.get(reply.id);
     if (!waiting) return;
     this.pending.delete(reply.id);
     if (--entry.inFlight === 0) entry.worker.unref();
     if (reply.error) waiting.reject(new WasslError(reply.error.code, reply.error.message));
     else waiting.resolve(reply.result as Uint8Array);
+    this.dispatch();
   }
 
   private failAll(error: Error): void {
     for (const { reject } of this.pending.values()) reject(error);
     this.pending.clear();
+    for (const { reject } of this.queue.splice(0)) reject(error);
     for (const w of this.workers) {
       w.inFlight = 0;
       w.worker.unref();

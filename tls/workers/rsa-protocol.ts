@@ -1,4 +1,4 @@
-// Messages between RsaWorkerPool and its workers (structured clone; results are transferred).
+// Messages between RsaWorkerPool and its workers (structured clone; inputs and results are transferred).
 
 /** One private-key operation for a worker. */
 export type RsaWorkerRequest =
@@ -9,3 +9,9 @@ export type RsaWorkerRequest =
 export type RsaWorkerReply =
   | { id: number; result: Uint8Array; error?: undefined }
   | { id: number; result?: undefined; error: { code: string; message: string } };
+
+/**
+ * A worker's first message: `"ready"` once its key is loaded and has passed the startup self-test
+ * (one checked signature), or why it could not start.
+ */
+export type RsaWorkerStartup = "ready" | { startupError: { code: string; message: string } };

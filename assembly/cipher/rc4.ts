@@ -24,34 +24,70 @@ export function rc4Init(slot: i32, keyPtr: usize, keyLen: i32): i32 {
   return 0;
 }
 
-/** XORs the next `len` keystream bytes into the data at `ptr`, in place (eight bytes per step). */
+/** The rest of one RC4 step once i, S[i] and j are known: swaps S[i] and S[j], returns the keystream byte. */
+// @ts-ignore: decorator
+@inline
+function swapAndOutput(s: usize, i: u32, si: u32, j: u32): u32 {
+  const sj = <u32>load<u8>(s + <usize>j);
+  store<u8>(s + <usize>i, <u8>sj);
+  store<u8>(s + <usize>j, <u8>si);
+  return <u32>load<u8>(s + <usize>((si + sj) & 0xff));
+}
+
+/** S[x] as a word. */
+// @ts-ignore: decorator
+@inline
+function at(s: usize, x: u32): u32 {
+  return <u32>load<u8>(s + <usize>x);
+}
+
+/**
+ * XORs the next `len` keystream bytes into the data at `ptr`, in place, four steps per 32-bit word.
+ * The four S[i] of a word are read before the word's swaps, so that the serial chain is only
+ * j += S[i] (no store-to-load wait through memory); the rare step whose j lands on a later i of the
+ * same word (a swap that changes a value already read) takes a branch that re-reads those values.
+ */
 export function rc4Process(slot: i32, ptr: usize, len: i32): void {
   const ctx = slotPtr(slot);
   const s = ctx + RC4_S;
   let i = <u32>load<u8>(ctx + RC4_I);
   let j = <u32>load<u8>(ctx + RC4_J);
   let n = 0;
-  for (; n + 8 <= len; n += 8) {
-    let ks: u64 = 0;
-    for (let b: u64 = 0; b < 64; b += 8) {
-      i = (i + 1) & 0xff;
-      const si = <u32>load<u8>(s + <usize>i);
-      j = (j + si) & 0xff;
-      const sj = <u32>load<u8>(s + <usize>j);
-      store<u8>(s + <usize>i, <u8>sj);
-      store<u8>(s + <usize>j, <u8>si);
-      ks |= <u64>load<u8>(s + <usize>((si + sj) & 0xff)) << b;
+  for (; n + 4 <= len; n += 4) {
+    const i1 = (i + 1) & 0xff;
+    const i2 = (i + 2) & 0xff;
+    const i3 = (i + 3) & 0xff;
+    const i4 = (i + 4) & 0xff;
+    const a1 = at(s, i1);
+    let a2 = at(s, i2);
+    let a3 = at(s, i3);
+    let a4 = at(s, i4);
+    j = (j + a1) & 0xff;
+    const k1 = swapAndOutput(s, i1, a1, j);
+    if (((j - i2) & 0xff) < 3) {
+      a2 = at(s, i2);
+      a3 = at(s, i3);
+      a4 = at(s, i4);
     }
-    store<u64>(ptr + <usize>n, load<u64>(ptr + <usize>n) ^ ks);
+    j = (j + a2) & 0xff;
+    const k2 = swapAndOutput(s, i2, a2, j);
+    if (((j - i3) & 0xff) < 2) {
+      a3 = at(s, i3);
+      a4 = at(s, i4);
+    }
+    j = (j + a3) & 0xff;
+    const k3 = swapAndOutput(s, i3, a3, j);
+    if (j == i4) a4 = at(s, i4);
+    j = (j + a4) & 0xff;
+    const k4 = swapAndOutput(s, i4, a4, j);
+    i = i4;
+    store<u32>(ptr + <usize>n, load<u32>(ptr + <usize>n) ^ (k1 | (k2 << 8) | (k3 << 16) | (k4 << 24)));
   }
   for (; n < len; n++) {
     i = (i + 1) & 0xff;
-    const si = <u32>load<u8>(s + <usize>i);
+    const si = at(s, i);
     j = (j + si) & 0xff;
-    const sj = <u32>load<u8>(s + <usize>j);
-    store<u8>(s + <usize>i, <u8>sj);
-    store<u8>(s + <usize>j, <u8>si);
-    store<u8>(ptr + <usize>n, load<u8>(ptr + <usize>n) ^ load<u8>(s + <usize>((si + sj) & 0xff)));
+    store<u8>(ptr + <usize>n, load<u8>(ptr + <usize>n) ^ <u8>swapAndOutput(s, i, si, j));
   }
   store<u8>(ctx + RC4_I, <u8>i);
   store<u8>(ctx + RC4_J, <u8>j);

@@ -13,9 +13,11 @@ export function rc4Init(slot: i32, keyPtr: usize, keyLen: i32): i32 {
   const s = slotPtr(slot) + RC4_S;
   for (let i = 0; i < 256; i++) store<u8>(s + <usize>i, <u8>i);
   let j: u32 = 0;
+  let k = 0; // i % keyLen, without a division per step
   for (let i = 0; i < 256; i++) {
     const si = load<u8>(s + <usize>i);
-    j = (j + <u32>si + <u32>load<u8>(keyPtr + <usize>(i % keyLen))) & 0xff;
+    j = (j + <u32>si + <u32>load<u8>(keyPtr + <usize>k)) & 0xff;
+    if (++k == keyLen) k = 0;
     store<u8>(s + <usize>i, load<u8>(s + <usize>j));
     store<u8>(s + <usize>j, si);
   }

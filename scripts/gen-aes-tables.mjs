@@ -113,8 +113,38 @@ for (let x = 0; x < 256; x++) {
   if (sbox(x) !== SBOX[x]) throw new Error(`sbox mismatch at ${x}: ${sbox(x)} vs ${SBOX[x]}`);
   if (invSbox(SBOX[x]) !== x) throw new Error(`inverse sbox mismatch at ${x}`);
 }
+// Tower-basis round tables (encryption keeps the state as φ(state) between rounds): φ of the S-box's
+// linear output and of twice it (MixColumns' doubling), so that no basis change runs per round.
+const xtime = (x) => ((x << 1) ^ (x & 0x80 ? 0x11b : 0)) & 0xff;
+const encTowU = encOutU.map((v) => phi(v));
+const encTowV = encOutV.map((v) => phi(v));
+const encTow2U = encOutU.map((v) => phi(xtime(v)));
+const encTow2V = encOutV.map((v) => phi(xtime(v)));
+// Check: the tower tables give φ(S(x) ^ 0x63) and φ(2·(S(x) ^ 0x63)) for every x.
+for (let x = 0; x < 256; x++) {
+  const [io, jo] = core(encInLo[x & 15] ^ encInHi[x >> 4]);
+  if ((sw(encTowU, io) ^ sw(encTowV, jo)) !== phi(SBOX[x] ^ 0x63)) throw new Error(`tower table mismatch at ${x}`);
+  if ((sw(encTow2U, io) ^ sw(encTow2V, jo)) !== phi(xtime(SBOX[x] ^ 0x63)))
+    throw new Error(`tower ×2 mismatch at ${x}`);
+}
 const hex = (t) => t.map((v) => `0x${v.toString(16).padStart(2, "0")}`).join(", ");
-const tables = { encInLo, encInHi, decInLo, decInHi, inv16, g, encOutU, encOutV, decOutU, decOutV };
+const tables = {
+  encInLo,
+  encInHi,
+  decInLo,
+  decInHi,
+  inv16,
+  g,
+  encOutU,
+  encOutV,
+  decOutU,
+  decOutV,
+  encTowU,
+  encTowV,
+  encTow2U,
+  encTow2V,
+};
 console.log(`// λ = ${lambda}, β = 0x${beta.toString(16)}; all 256 S-box and inverse S-box values verified.`);
 for (const [name, t] of Object.entries(tables)) console.log(`${name}: [${hex(t)}]`);
+console.log(`φ(0x63) = 0x${phi(0x63).toString(16)}`);
 console.log(`SBOX: [${hex(SBOX)}]`);

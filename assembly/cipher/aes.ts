@@ -2,13 +2,18 @@
 // The SIMD build computes the S-box with vector permutes (aes-simd.ts), the scalar build with a
 // bitsliced circuit (aes-bitsliced.ts); both are constant time (no secret-dependent address or branch).
 import { decryptBitsliced, encryptBitsliced, loadRoundKeysBitsliced, subWordBitsliced } from "./aes-bitsliced";
-import { decryptV, encryptV, subWordSimd } from "./aes-simd";
+import { cbcEncryptTower, decryptV, encryptTowerV, subWordSimd, towerKeys } from "./aes-simd";
 import { slotPtr } from "./slots";
 
-/** Slot layout (bytes): number of rounds, round keys, CBC chaining value. GCM state follows (gcm.ts). */
+/**
+ * Slot layout (bytes): number of rounds, round keys, CBC chaining value. GCM state follows (gcm.ts, up to
+ * byte 368); the SIMD build's tower-basis encryption keys (aes-simd.ts) start at AES_TK.
+ */
 export const AES_ROUNDS: usize = 0;
 export const AES_RK: usize = 16;
 export const AES_IV: usize = 256;
+/** Tower-basis encryption keys (SIMD build): TOWER_KEYS_MAX bytes, within CIPHER_SLOT_SIZE (slots.ts). */
+export const AES_TK: usize = 384;
 
 function subWord(w: u32): u32 {
   return ASC_FEATURE_SIMD ? subWordSimd(w) : subWordBitsliced(w);
@@ -35,6 +40,7 @@ export function aesInit(slot: i32, keyPtr: usize, keyLen: i32): i32 {
     }
     store<u32>(w + (<usize>i << 2), load<u32>(w + (<usize>(i - nk) << 2)) ^ t);
   }
+  if (ASC_FEATURE_SIMD) towerKeys(w, rounds, ctx + AES_TK);
   return 0;
 }
 
@@ -54,7 +60,8 @@ export function aesEcbEncrypt(slot: i32, ptr: usize, len: i32): void {
   const rounds = load<i32>(ctx + AES_ROUNDS);
   const rk = ctx + AES_RK;
   if (ASC_FEATURE_SIMD) {
-    for (let off = 0; off < len; off += 16) v128.store(ptr + off, encryptV(v128.load(ptr + off), rk, rounds));
+    const tk = ctx + AES_TK;
+    for (let off = 0; off < len; off += 16) v128.store(ptr + off, encryptTowerV(v128.load(ptr + off), tk, rounds));
   } else {
     loadRoundKeysBitsliced(rk, rounds);
     for (let off = 0; off < len; off += 64) encryptBitsliced(ptr + off, min(4, (len - off) >> 4), rounds);
@@ -80,12 +87,7 @@ export function aesCbcEncrypt(slot: i32, ptr: usize, len: i32): void {
   const rounds = load<i32>(ctx + AES_ROUNDS);
   const rk = ctx + AES_RK;
   if (ASC_FEATURE_SIMD) {
-    let iv = v128.load(ctx + AES_IV);
-    for (let off = 0; off < len; off += 16) {
-      iv = encryptV(v128.xor(iv, v128.load(ptr + off)), rk, rounds);
-      v128.store(ptr + off, iv);
-    }
-    v128.store(ctx + AES_IV, iv);
+    if (len > 0) cbcEncryptTower(ptr, len, ctx + AES_TK, rounds, ctx + AES_IV);
   } else {
     loadRoundKeysBitsliced(rk, rounds);
     for (let off = 0; off < len; off += 16) {

@@ -1,9 +1,9 @@
 // AES-GCM (NIST SP 800-38D): AEAD over an AES context slot. The bindings drive it as
 // gcmStart → gcmAad* → (gcmEncrypt* | gcmGhash* then gcmCheckTag then gcmCtr*) → gcmTag, where every
 // chunk but the last of each phase is a multiple of 16 bytes.
-import { AES_RK, AES_ROUNDS, aesEcbEncrypt, aesInit } from "./aes";
+import { AES_RK, AES_ROUNDS, AES_TK, aesEcbEncrypt, aesInit } from "./aes";
 import { encryptBitsliced, loadRoundKeysBitsliced } from "./aes-bitsliced";
-import { encrypt4XorV, encryptV } from "./aes-simd";
+import { encrypt4XorTowerV, encryptTowerV } from "./aes-simd";
 import { ghashUpdate } from "./ghash";
 import { slotPtr } from "./slots";
 
@@ -77,6 +77,7 @@ export function gcmCtr(slot: i32, ptr: usize, len: i32): void {
   const rounds = load<i32>(ctx + AES_ROUNDS);
   const rk = ctx + AES_RK;
   if (ASC_FEATURE_SIMD) {
+    const tk = ctx + AES_TK;
     let off = 0;
     // Four counter blocks per step, their rounds interleaved.
     for (; off + 64 <= len; off += 64) {
@@ -88,15 +89,15 @@ export function gcmCtr(slot: i32, ptr: usize, len: i32): void {
       inc32(ctr);
       const c3 = v128.load(ctr);
       inc32(ctr);
-      encrypt4XorV(c0, c1, c2, c3, rk, rounds, ptr + off);
+      encrypt4XorTowerV(c0, c1, c2, c3, tk, rounds, ptr + off);
     }
     for (; off + 16 <= len; off += 16) {
-      const ks = encryptV(v128.load(ctr), rk, rounds);
+      const ks = encryptTowerV(v128.load(ctr), tk, rounds);
       inc32(ctr);
       v128.store(ptr + off, v128.xor(v128.load(ptr + off), ks));
     }
     if (off < len) {
-      v128.store(KS, encryptV(v128.load(ctr), rk, rounds));
+      v128.store(KS, encryptTowerV(v128.load(ctr), tk, rounds));
       inc32(ctr);
       for (let i = off; i < len; i++) store<u8>(ptr + i, load<u8>(ptr + i) ^ load<u8>(KS + <usize>(i - off)));
     }

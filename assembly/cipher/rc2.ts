@@ -49,122 +49,98 @@ export function rc2Init(slot: i32, keyPtr: usize, keyLen: i32, effectiveBits: i3
   return 0;
 }
 
+// The block functions keep the four 16-bit words in i32 locals whose bits above 16 may hold garbage:
+// additions, subtractions and bitwise operations are exact modulo 2^16 in the low half whatever the high
+// half holds, so only the rotations (which move bits down) and the final packing mask.
+
+/** Key word `j & 63`. */
 // @ts-ignore: decorator
-@inline function k(ctx: usize, j: u32): u32 {
-  return <u32>load<u16>(ctx + (<usize>j << 1));
-}
-// @ts-ignore: decorator
-@inline function rol16(x: u32, s: u32): u32 {
-  return ((x << s) | (x >> (16 - s))) & 0xffff;
-}
-// @ts-ignore: decorator
-@inline function ror16(x: u32, s: u32): u32 {
-  return ((x >> s) | (x << (16 - s))) & 0xffff;
+@inline
+function keyWord(ctx: usize, j: u32): u32 {
+  return <u32>load<u16>(ctx + (<usize>(j & 63) << 1));
 }
 
-let w0: u32 = 0;
-let w1: u32 = 0;
-let w2: u32 = 0;
-let w3: u32 = 0;
+/** 16-bit left rotation of the low half (the result's high half is garbage). */
+// @ts-ignore: decorator
+@inline
+function rol16(x: u32, s: u32): u32 {
+  return (x << s) | ((x & 0xffff) >> (16 - s));
+}
+
+/** 16-bit right rotation of the low half (the result's high half is garbage). */
+// @ts-ignore: decorator
+@inline
+function ror16(x: u32, s: u32): u32 {
+  return ((x & 0xffff) >> s) | (x << (16 - s));
+}
 
 /**
- * Five or six MIXING rounds (§3.1) starting at key word `j`, on the globals w0..w3. The RFC's
- * (a & b) + (~a & c) is a bitwise select (disjoint bits), computed as c ^ ((b ^ c) & a).
+ * One word of a MIXING round (§3.1): rol(x + key + ((c & b) | (~c & a)), s). The RFC's (c & b) + (~c & a)
+ * is a bitwise select (disjoint bits), computed as a ^ ((b ^ a) & c).
  */
 // @ts-ignore: decorator
 @inline
-function mixRounds(ctx: usize, j: u32, rounds: u32): void {
-  let r0 = w0, r1 = w1, r2 = w2, r3 = w3;
-  for (let n: u32 = 0; n < rounds; n++) {
-    const kp = ctx + (<usize>(j + 4 * n) << 1);
-    r0 = rol16((r0 + <u32>load<u16>(kp) + (r1 ^ ((r2 ^ r1) & r3))) & 0xffff, 1);
-    r1 = rol16((r1 + <u32>load<u16>(kp, 2) + (r2 ^ ((r3 ^ r2) & r0))) & 0xffff, 2);
-    r2 = rol16((r2 + <u32>load<u16>(kp, 4) + (r3 ^ ((r0 ^ r3) & r1))) & 0xffff, 3);
-    r3 = rol16((r3 + <u32>load<u16>(kp, 6) + (r0 ^ ((r1 ^ r0) & r2))) & 0xffff, 5);
-  }
-  w0 = r0;
-  w1 = r1;
-  w2 = r2;
-  w3 = r3;
+function mixWord(x: u32, key: u32, a: u32, b: u32, c: u32, s: u32): u32 {
+  return rol16(x + key + (a ^ ((b ^ a) & c)), s);
 }
 
-/** One MASHING round (§3.2): indexes the expanded key with data (not constant time, by design). */
+/** One word of an R-MIXING round (§4.1), the inverse of `mixWord`. */
 // @ts-ignore: decorator
 @inline
-function mash(ctx: usize): void {
-  w0 = (w0 + k(ctx, w3 & 63)) & 0xffff;
-  w1 = (w1 + k(ctx, w0 & 63)) & 0xffff;
-  w2 = (w2 + k(ctx, w1 & 63)) & 0xffff;
-  w3 = (w3 + k(ctx, w2 & 63)) & 0xffff;
+function rmixWord(x: u32, key: u32, a: u32, b: u32, c: u32, s: u32): u32 {
+  return ror16(x, s) - key - (a ^ ((b ^ a) & c));
 }
 
-/** R-MIXING rounds (§4.1), the last one using key words `j`..`j-3`, walking down. */
-// @ts-ignore: decorator
-@inline
-function rmixRounds(ctx: usize, j: u32, rounds: u32): void {
-  let r0 = w0, r1 = w1, r2 = w2, r3 = w3;
-  for (let n: u32 = 0; n < rounds; n++) {
-    const kp = ctx + (<usize>(j - 3 - 4 * n) << 1);
-    r3 = (ror16(r3, 5) - <u32>load<u16>(kp, 6) - (r0 ^ ((r1 ^ r0) & r2))) & 0xffff;
-    r2 = (ror16(r2, 3) - <u32>load<u16>(kp, 4) - (r3 ^ ((r0 ^ r3) & r1))) & 0xffff;
-    r1 = (ror16(r1, 2) - <u32>load<u16>(kp, 2) - (r2 ^ ((r3 ^ r2) & r0))) & 0xffff;
-    r0 = (ror16(r0, 1) - <u32>load<u16>(kp) - (r1 ^ ((r2 ^ r1) & r3))) & 0xffff;
-  }
-  w0 = r0;
-  w1 = r1;
-  w2 = r2;
-  w3 = r3;
-}
-
-/** R-MASHING round (§4.2). */
-// @ts-ignore: decorator
-@inline
-function rmash(ctx: usize): void {
-  w3 = (w3 - k(ctx, w2 & 63)) & 0xffff;
-  w2 = (w2 - k(ctx, w1 & 63)) & 0xffff;
-  w1 = (w1 - k(ctx, w0 & 63)) & 0xffff;
-  w0 = (w0 - k(ctx, w3 & 63)) & 0xffff;
-}
-
-// @ts-ignore: decorator
-@inline
-function unpackWords(raw: u64): void {
-  w0 = <u32>raw & 0xffff;
-  w1 = <u32>(raw >> 16) & 0xffff;
-  w2 = <u32>(raw >> 32) & 0xffff;
-  w3 = <u32>(raw >> 48) & 0xffff;
-}
-
-// @ts-ignore: decorator
-@inline
-function packWords(): u64 {
-  return <u64>w0 | (<u64>w1 << 16) | (<u64>w2 << 32) | (<u64>w3 << 48);
-}
-
-/** Encrypts one block (raw little-endian u64 load), §3.3:: 5 MIXING, 1 MASHING, 6 MIXING, 1 MASHING, 5 MIXING. */
+/**
+ * Encrypts one block (raw little-endian u64 load), §3.3: 5 MIXING, 1 MASHING, 6 MIXING, 1 MASHING,
+ * 5 MIXING. Round n uses key words 4n..4n+3; the MASHING rounds index the expanded key with data (not
+ * constant time, by design).
+ */
 // @ts-ignore: decorator
 @inline
 export function rc2EncryptBlock(ctx: usize, raw: u64): u64 {
-  unpackWords(raw);
-  mixRounds(ctx, 0, 5);
-  mash(ctx);
-  mixRounds(ctx, 20, 6);
-  mash(ctx);
-  mixRounds(ctx, 44, 5);
-  return packWords();
+  let r0 = <u32>raw;
+  let r1 = <u32>(raw >> 16);
+  let r2 = <u32>(raw >> 32);
+  let r3 = <u32>(raw >> 48);
+  for (let n: u32 = 0; n < 16; n++) {
+    const kp = ctx + (<usize>n << 3);
+    r0 = mixWord(r0, <u32>load<u16>(kp), r1, r2, r3, 1);
+    r1 = mixWord(r1, <u32>load<u16>(kp, 2), r2, r3, r0, 2);
+    r2 = mixWord(r2, <u32>load<u16>(kp, 4), r3, r0, r1, 3);
+    r3 = mixWord(r3, <u32>load<u16>(kp, 6), r0, r1, r2, 5);
+    if (n == 4 || n == 10) {
+      r0 += keyWord(ctx, r3);
+      r1 += keyWord(ctx, r0);
+      r2 += keyWord(ctx, r1);
+      r3 += keyWord(ctx, r2);
+    }
+  }
+  return <u64>(r0 & 0xffff) | (<u64>(r1 & 0xffff) << 16) | (<u64>(r2 & 0xffff) << 32) | (<u64>(r3 & 0xffff) << 48);
 }
 
-/** Decrypts one block, §4.3:: the rounds of encryption inverted, in reverse order. */
+/** Decrypts one block, §4.3: the rounds of encryption inverted, in reverse order. */
 // @ts-ignore: decorator
 @inline
 export function rc2DecryptBlock(ctx: usize, raw: u64): u64 {
-  unpackWords(raw);
-  rmixRounds(ctx, 63, 5);
-  rmash(ctx);
-  rmixRounds(ctx, 43, 6);
-  rmash(ctx);
-  rmixRounds(ctx, 19, 5);
-  return packWords();
+  let r0 = <u32>raw;
+  let r1 = <u32>(raw >> 16);
+  let r2 = <u32>(raw >> 32);
+  let r3 = <u32>(raw >> 48);
+  for (let n: i32 = 15; n >= 0; n--) {
+    const kp = ctx + (<usize>n << 3);
+    r3 = rmixWord(r3, <u32>load<u16>(kp, 6), r0, r1, r2, 5);
+    r2 = rmixWord(r2, <u32>load<u16>(kp, 4), r3, r0, r1, 3);
+    r1 = rmixWord(r1, <u32>load<u16>(kp, 2), r2, r3, r0, 2);
+    r0 = rmixWord(r0, <u32>load<u16>(kp), r1, r2, r3, 1);
+    if (n == 11 || n == 5) {
+      r3 -= keyWord(ctx, r2);
+      r2 -= keyWord(ctx, r1);
+      r1 -= keyWord(ctx, r0);
+      r0 -= keyWord(ctx, r3);
+    }
+  }
+  return <u64>(r0 & 0xffff) | (<u64>(r1 & 0xffff) << 16) | (<u64>(r2 & 0xffff) << 32) | (<u64>(r3 & 0xffff) << 48);
 }
 
 /** Sets the CBC chaining value from 8 bytes at `ivPtr`. */

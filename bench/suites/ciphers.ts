@@ -1,6 +1,7 @@
 // Bulk cipher throughput on 16 KiB: wassl against node:crypto (OpenSSL), @noble/ciphers and node-forge.
-// DES, RC2 and RC4 exist in Node 20's OpenSSL only with the legacy provider: their node:crypto cases
-// appear when the bench runs with NODE_OPTIONS=--openssl-legacy-provider, and are left out otherwise.
+// DES, RC2 and RC4 exist in Node 20's OpenSSL only with the legacy provider: `npm run bench` starts Node
+// with --openssl-legacy-provider so their node:crypto cases are always measured; a run without it (e.g.
+// `npx tsx bench/run.ts`) leaves them out with a warning.
 import { createCipheriv, randomBytes } from "node:crypto";
 import { cbc as nobleCbc, gcm as nobleGcm } from "@noble/ciphers/aes.js";
 import forge from "node-forge";
@@ -75,7 +76,7 @@ const suite: BenchSuite = async () => {
   const legacy = legacyAvailable();
   if (!legacy) {
     console.warn(
-      "ciphers: node:crypto DES/RC2/RC4 need the OpenSSL legacy provider; run with NODE_OPTIONS=--openssl-legacy-provider to include them",
+      "ciphers: node:crypto DES/RC2/RC4 need the OpenSSL legacy provider; run `npm run bench` (or node --openssl-legacy-provider) to include them",
     );
   }
   const aead = gcm.create(k16);

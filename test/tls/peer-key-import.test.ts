@@ -1,22 +1,10 @@
 // Sharing one imported peer key between connections, only for cache-owned key components.
 import { describe, expect, it } from "vitest";
-import { nodeCryptoProvider } from "../../bindings/node-provider.js";
 import { DEMO_SERVER_CERT_PEM } from "../../cli/demo-credentials.js";
 import { allowSharedImport, importPeerKey } from "../../tls/handshake/peer-key-import.js";
-import type { CryptoProvider, RsaPublicComponents } from "../../tls/provider.js";
+import type { RsaPublicComponents } from "../../tls/provider.js";
 import { Certificate } from "../../tls/x509/certificate.js";
-
-function countingProvider(): { provider: CryptoProvider; imports: () => number } {
-  let imports = 0;
-  const provider: CryptoProvider = {
-    ...nodeCryptoProvider,
-    importRsaPublicKey: (key) => {
-      imports++;
-      return nodeCryptoProvider.importRsaPublicKey(key);
-    },
-  };
-  return { provider, imports: () => imports };
-}
+import { countingProvider } from "../support/counting-provider.js";
 
 function demoKey(): RsaPublicComponents {
   const key = Certificate.fromPem(DEMO_SERVER_CERT_PEM).publicKey!;

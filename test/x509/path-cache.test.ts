@@ -1,13 +1,12 @@
 // The verified-chain memo of the default peer verifier: hits only for the identical chain, trust store,
 // provider and purpose; validity and host name checked on every use.
 import { beforeAll, describe, expect, it } from "vitest";
-import { nodeCryptoProvider } from "../../bindings/node-provider.js";
 import { defaultPeerVerifier } from "../../tls/handshake/default-verifier.js";
 import { importPeerKey } from "../../tls/handshake/peer-key-import.js";
 import type { PeerVerificationRequest, PeerVerificationResult } from "../../tls/handshake/peer-verifier.js";
-import type { CryptoProvider } from "../../tls/provider.js";
 import { Certificate } from "../../tls/x509/certificate.js";
 import { TrustedPathCache } from "../../tls/x509/path-cache.js";
+import { countingProvider } from "../support/counting-provider.js";
 import { buildChainFixtures, type ChainFixtures } from "./chains.js";
 
 const DAY = 86_400_000;
@@ -21,19 +20,6 @@ beforeAll(() => {
   validNow = new Date(leaf.notBefore.getTime() + DAY);
   leafNotAfter = leaf.notAfter;
 });
-
-/** The node:crypto provider, counting the key imports done for signature checks. */
-function countingProvider(): { provider: CryptoProvider; imports: () => number } {
-  let imports = 0;
-  const provider: CryptoProvider = {
-    ...nodeCryptoProvider,
-    importRsaPublicKey: (key) => {
-      imports++;
-      return nodeCryptoProvider.importRsaPublicKey(key);
-    },
-  };
-  return { provider, imports: () => imports };
-}
 
 function request(over: Partial<PeerVerificationRequest> & Pick<PeerVerificationRequest, "roots" | "provider">) {
   return {

@@ -24,6 +24,8 @@ const Z: usize = SCRATCH + 2 * <usize>NUM_BYTES;
 const C: usize = SCRATCH + 3 * <usize>NUM_BYTES;
 const MP: usize = SCRATCH + 4 * <usize>NUM_BYTES;
 const MQ: usize = SCRATCH + 5 * <usize>NUM_BYTES;
+const CP: usize = SCRATCH + 6 * <usize>NUM_BYTES; // c·R mod p, for the fault check
+const CQ: usize = SCRATCH + 7 * <usize>NUM_BYTES; // c·R mod q, for the fault check
 const R: usize = SCRATCH + 10 * <usize>NUM_BYTES; // two numbers wide
 const S: usize = SCRATCH + 12 * <usize>NUM_BYTES; // two numbers wide
 const WIDE: usize = SCRATCH + 14 * <usize>NUM_BYTES; // two numbers wide
@@ -196,6 +198,17 @@ function makeBlind(slot: usize): bool {
 }
 
 /**
+ * Fault check of the recombined result in WIDE (nl limbs, zero-padded) modulo one prime: all ones
+ * when m^e ≡ c (mod m), where `cMont` holds c·R mod m (canonical). Constant time in m and c.
+ */
+function publicCheck(slot: usize, m: usize, cMont: usize): u32 {
+  reduceToMont(X, WIDE, modLimbs(keyModN(slot)), m);
+  powPublic(Y, X, slot, m);
+  modFinal(Y, Y, m);
+  return numEqualMask(Y, cMont, modLimbs(m));
+}
+
+/**
  * RSADP/RSASP1 on the k-byte big-endian input at `src`, writing k bytes to `dst`. Returns RSA_OK,
  * RSA_INPUT_RANGE (input ≥ n) or RSA_FAULT. Constant time in the key and the input value.
  */
@@ -221,12 +234,12 @@ export function privateOp(slot: usize, src: usize, dst: usize): i32 {
   // 3. m_p = (c·r^e)^dp·r^-1 mod p and m_q likewise (fixed window, masked table scan).
   memory.fill(WIDE, 0, 2 * <usize>NUM_BYTES);
   numCopy(WIDE, C, nl);
-  reduceToMont(X, WIDE, nl, modp);
-  montMul(X, X, keyBlind(slot, 0), modp);
+  reduceToMont(CP, WIDE, nl, modp);
+  montMul(X, CP, keyBlind(slot, 0), modp);
   modExpSecret(MP, X, keyDp(slot), modBits(modp), modp);
   montMul(MP, MP, keyBlind(slot, 1), modp);
-  reduceToMont(X, WIDE, nl, modq);
-  montMul(X, X, keyBlind(slot, 2), modq);
+  reduceToMont(CQ, WIDE, nl, modq);
+  montMul(X, CQ, keyBlind(slot, 2), modq);
   modExpSecret(Y, X, keyDq(slot), modBits(modq), modq);
   montMul(Y, Y, keyBlind(slot, 3), modq);
   numZero(MQ, MAX_LIMBS);
@@ -247,11 +260,9 @@ export function privateOp(slot: usize, src: usize, dst: usize): i32 {
     carry = s >> 28;
   }
   for (let i = nl; i < MAX_LIMBS; i++) setLimb(WIDE, i, 0);
-  // 5. Fault check: (m^e mod n) must equal c; release nothing otherwise.
-  toMont(X, WIDE, modn);
-  powPublic(Z, X, slot, modn);
-  fromMont(X, Z, modn);
-  const ok = numEqualMask(X, C, nl);
+  // 5. Fault check: m^e must equal c modulo p and modulo q (so modulo n = p·q, checked when the key
+  // was prepared); release nothing otherwise. Both sides are compared in canonical Montgomery form.
+  const ok = publicCheck(slot, modp, CP) & publicCheck(slot, modq, CQ);
   numToBytes(dst, k, WIDE, nl);
   wipeScratch();
   if (ok == 0) {

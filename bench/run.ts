@@ -198,3 +198,5 @@ async function main(): Promise<void> {
 }
 
 await main();
+// Suites may leave handles behind (worker threads, loopback servers, sockets in teardown): the run is over.
+process.exit(0);

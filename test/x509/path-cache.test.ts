@@ -1,6 +1,7 @@
 // The verified-chain memo of the default peer verifier: hits only for the identical chain, trust store,
 // provider and purpose; validity and host name checked on every use.
 import { beforeAll, describe, expect, it } from "vitest";
+import { trustedRootsFromOption } from "../../tls/credentials.js";
 import { defaultPeerVerifier } from "../../tls/handshake/default-verifier.js";
 import { importPeerKey } from "../../tls/handshake/peer-key-import.js";
 import type { PeerVerificationRequest, PeerVerificationResult } from "../../tls/handshake/peer-verifier.js";
@@ -116,6 +117,30 @@ describe("defaultPeerVerifier remembers validated chains", () => {
     expect(importPeerKey(keyImports.provider, second.publicKey!)).toBe(shared);
     expect(keyImports.imports()).toBe(3);
     expect(shared.dispose).toBeUndefined();
+  });
+});
+
+describe("trustedRootsFromOption", () => {
+  it("gives contexts built from the same PEM `ca` text one shared trust store (and its chain cache)", async () => {
+    const pem = fx.pem.root!;
+    const roots = trustedRootsFromOption(pem);
+    expect(trustedRootsFromOption(pem)).toBe(roots);
+    expect(trustedRootsFromOption([pem])).toBe(roots);
+    expect(Object.isFrozen(roots)).toBe(true);
+    expect(roots).toEqual([fx.der.root]);
+    const { provider, imports } = countingProvider();
+    expect((await verify(request({ roots, provider }))).ok).toBe(true);
+    const first = imports();
+    expect((await verify(request({ roots: trustedRootsFromOption(pem), provider }))).ok).toBe(true);
+    expect(imports()).toBe(first);
+    // Other text is another list; DER input is parsed as given, every time.
+    expect(trustedRootsFromOption(`${pem}${fx.pem.inter!}`)).not.toBe(roots);
+    expect(trustedRootsFromOption(fx.der.root!)).not.toBe(trustedRootsFromOption(fx.der.root!));
+  });
+
+  it("still rejects a `ca` text without a certificate", () => {
+    expect(() => trustedRootsFromOption("no certificate here")).toThrow(/no PEM/);
+    expect(() => trustedRootsFromOption("no certificate here")).toThrow(/no PEM/);
   });
 });
 

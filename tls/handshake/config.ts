@@ -3,7 +3,7 @@
 import { WasslError } from "../../bindings/errors.js";
 import { wasmProvider } from "../../bindings/provider.js";
 import { isInitialized } from "../../bindings/wasm.js";
-import { certificatesFromOption, privateKeyFromOption } from "../credentials.js";
+import { certificatesFromOption, privateKeyFromOption, trustedRootsFromOption } from "../credentials.js";
 import type { RenegotiationPolicy, TlsClientOptions, TlsCommonOptions, TlsServerOptions } from "../options.js";
 import type { CryptoProvider, ProviderRsaPrivateKey } from "../provider.js";
 import { LruSessionCache, type SessionCache } from "../session/cache.js";
@@ -135,7 +135,7 @@ export function createSecureContext(options: TlsCommonOptions & TlsServerOptions
     minVersion,
     maxVersion,
     legacy,
-    roots: certificatesFromOption(options.ca),
+    roots: trustedRootsFromOption(options.ca),
     certificateChain: certificatesFromOption(options.cert),
     privateKey: options.key !== undefined ? privateKeyFromOption(options.key, provider) : undefined,
     extendedMasterSecret: options.extendedMasterSecret !== false,

@@ -1,5 +1,6 @@
 // Turning certificate and key options into DER chains and provider keys (PEM/DER via tls/x509).
 import { WasslError } from "../bindings/errors.js";
+import { LruMap } from "./lru-map.js";
 import type { PemOrDer, PrivateKeyInput } from "./options.js";
 import type { CryptoProvider, ProviderRsaPrivateKey, RsaPrivateComponents } from "./provider.js";
 import { decodeRsaPrivateKey, decodeRsaPrivateKeyPem } from "./x509/keys.js";
@@ -28,28 +29,24 @@ export function certificatesFromOption(input: PemOrDer | PemOrDer[] | undefined)
   return out;
 }
 
-/** Most distinct PEM `ca` texts whose parsed root lists are remembered. */
-const ROOTS_MEMO_SIZE = 16;
-const rootsByPem = new Map<string, readonly Uint8Array[]>();
+/** Parsed root lists of the most recently used PEM `ca` texts. */
+const rootsByPem = new LruMap<string, readonly Uint8Array[]>(16);
 
 /**
  * The trusted roots of a `ca` option. PEM text (a string or an array of strings) parses to one shared,
- * frozen list per distinct text (bounded, least recently used dropped), so contexts built per
- * connection from the same `ca` — node:tls style `connect({ ca })` — share one trust store and its
- * cache of validated chains. DER input is parsed as given.
+ * frozen list per distinct text (16 texts remembered), so contexts built per connection from the same
+ * `ca` — node:tls style `connect({ ca })` — share one trust store and its cache of validated chains.
+ * DER input is parsed as given.
  */
 export function trustedRootsFromOption(input: PemOrDer | PemOrDer[] | undefined): readonly Uint8Array[] {
   const items = input === undefined ? [] : Array.isArray(input) ? input : [input];
   if (items.length === 0 || !items.every((item) => typeof item === "string")) return certificatesFromOption(input);
   const key = JSON.stringify(items);
   let roots = rootsByPem.get(key);
-  if (roots) {
-    rootsByPem.delete(key);
-  } else {
-    roots = Object.freeze(certificatesFromOption(items).map((der) => der.slice()));
-    if (rootsByPem.size >= ROOTS_MEMO_SIZE) rootsByPem.delete(rootsByPem.keys().next().value as string);
+  if (!roots) {
+    roots = Object.freeze(certificatesFromOption(items)); // decodePem returns fresh DER buffers
+    rootsByPem.set(key, roots);
   }
-  rootsByPem.set(key, roots);
   return roots;
 }
 

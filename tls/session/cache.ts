@@ -1,4 +1,5 @@
 // Server-side session cache for resumption by session ID (RFC 5246 §7.3, F.1.4).
+import { LruMap } from "../lru-map.js";
 import type { SessionState } from "./state.js";
 
 /**
@@ -32,7 +33,8 @@ function keyOf(id: Uint8Array): string {
 
 /** The default cache: bounded, least-recently-used eviction, entries expire after a lifetime. */
 export class LruSessionCache implements SessionCache {
-  private readonly entries = new Map<string, SessionState>();
+  /** Stored copies; a copy's master secret is wiped when it leaves the cache. */
+  private readonly entries: LruMap<string, SessionState>;
   readonly maxSize: number;
   readonly lifetimeMs: number;
   private readonly now: () => number;
@@ -41,6 +43,7 @@ export class LruSessionCache implements SessionCache {
     this.maxSize = Math.max(1, options.maxSize ?? 1024);
     this.lifetimeMs = Math.max(0, options.lifetimeSeconds ?? 300) * 1000;
     this.now = options.now ?? Date.now;
+    this.entries = new LruMap(this.maxSize, (session) => session.masterSecret.fill(0));
   }
 
   /** Number of sessions held (expired ones included until touched). */
@@ -52,30 +55,18 @@ export class LruSessionCache implements SessionCache {
     const key = keyOf(id);
     const session = this.entries.get(key);
     if (!session) return undefined;
-    this.entries.delete(key);
     if (this.now() - session.createdAt >= this.lifetimeMs) {
-      session.masterSecret.fill(0);
+      this.entries.delete(key);
       return undefined;
     }
-    this.entries.set(key, session); // most recently used last
     return { ...session, masterSecret: new Uint8Array(session.masterSecret) };
   }
 
   set(id: Uint8Array, session: SessionState): void {
-    const key = keyOf(id);
-    this.entries.get(key)?.masterSecret.fill(0);
-    this.entries.delete(key);
-    this.entries.set(key, { ...session, masterSecret: new Uint8Array(session.masterSecret) });
-    while (this.entries.size > this.maxSize) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.get(oldest)?.masterSecret.fill(0);
-      this.entries.delete(oldest);
-    }
+    this.entries.set(keyOf(id), { ...session, masterSecret: new Uint8Array(session.masterSecret) });
   }
 
   delete(id: Uint8Array): void {
-    const key = keyOf(id);
-    this.entries.get(key)?.masterSecret.fill(0);
-    this.entries.delete(key);
+    this.entries.delete(keyOf(id));
   }
 }

@@ -2,6 +2,7 @@
 // connection, so its parse, path building and signature checks need to run once per trust store.
 // Only the time- and name-independent verdict is kept (and only successes); validity periods and the
 // host name are checked again by the caller on every use.
+import { LruMap } from "../lru-map.js";
 import { equalBytes } from "./bytes.js";
 import type { Certificate } from "./certificate.js";
 
@@ -34,10 +35,12 @@ function sameChain(a: readonly Uint8Array[], b: readonly Uint8Array[]): boolean 
  * caller keys it so). A hit is a byte-for-byte match of the whole chain.
  */
 export class TrustedPathCache {
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries: LruMap<string, Entry>;
 
   /** @param capacity Most chains remembered. */
-  constructor(readonly capacity = 16) {}
+  constructor(readonly capacity = 16) {
+    this.#entries = new LruMap(capacity);
+  }
 
   /** Copies of the DER blocks, to parse a chain that will be cached (the caller's buffers may be reused). */
   static copyChain(chain: readonly Uint8Array[]): Uint8Array[] {
@@ -46,11 +49,8 @@ export class TrustedPathCache {
 
   /** The path validated earlier for exactly `chain` and `purpose`, or undefined. */
   get(chain: readonly Uint8Array[], purpose: string): readonly Certificate[] | undefined {
-    const key = chainHash(chain, purpose);
-    const entry = this.#entries.get(key);
+    const entry = this.#entries.get(chainHash(chain, purpose));
     if (!entry || entry.purpose !== purpose || !sameChain(entry.chain, chain)) return undefined;
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
     return entry.path;
   }
 
@@ -59,13 +59,7 @@ export class TrustedPathCache {
    * passed `buildTrustedPath` for `purpose`.
    */
   set(chain: Uint8Array[], purpose: string, path: readonly Certificate[]): void {
-    const key = chainHash(chain, purpose);
-    this.#entries.delete(key);
-    this.#entries.set(key, { chain, purpose, path });
-    if (this.#entries.size > this.capacity) {
-      const oldest = this.#entries.keys().next().value as string;
-      this.#entries.delete(oldest);
-    }
+    this.#entries.set(chainHash(chain, purpose), { chain, purpose, path });
   }
 
   /** Number of remembered chains. */

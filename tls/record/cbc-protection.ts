@@ -2,6 +2,7 @@
 import { fail } from "../alerts.js";
 import type { CbcCipher, Hmac } from "../provider.js";
 import { TLS11 } from "../versions.js";
+import { encryptCbc, padCbc } from "./cbc-fragment.js";
 import { checkCbcPadding, compressionCount, extractMacConstantTime, type PaddingCheck } from "./cbc-padding.js";
 import { type RecordProtection, recordHeaderForMac } from "./protection.js";
 import type { SequenceNumber } from "./sequence-number.js";
@@ -39,25 +40,12 @@ export class CbcProtection implements RecordProtection {
   }
 
   seal(type: number, version: number, seq: SequenceNumber, plaintext: Uint8Array): Uint8Array {
-    const bs = this.blockLength;
     const tag = this.mac
       .update(recordHeaderForMac(seq, type, version, plaintext.length))
       .update(plaintext)
       .digest();
-    const unpadded = plaintext.length + this.macLength + 1;
-    const padLen = (bs - (unpadded % bs)) % bs;
-    const block = new Uint8Array(unpadded + padLen);
-    block.set(plaintext, 0);
-    block.set(tag, plaintext.length);
-    block.fill(padLen, plaintext.length + this.macLength);
-    if (this.version < TLS11) return this.cipher.encrypt(block);
-    const iv = this.randomBytes(bs);
-    this.cipher.setIv(iv);
-    const encrypted = this.cipher.encrypt(block);
-    const out = new Uint8Array(bs + encrypted.length);
-    out.set(iv, 0);
-    out.set(encrypted, bs);
-    return out;
+    const block = padCbc([plaintext, tag], this.blockLength);
+    return encryptCbc(this.cipher, block, this.version >= TLS11, this.randomBytes);
   }
 
   open(type: number, version: number, seq: SequenceNumber, fragment: Uint8Array): Uint8Array {

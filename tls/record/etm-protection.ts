@@ -3,6 +3,7 @@
 import { fail } from "../alerts.js";
 import type { CbcCipher, Hmac } from "../provider.js";
 import { TLS11 } from "../versions.js";
+import { encryptCbc, padCbc } from "./cbc-fragment.js";
 import { type RecordProtection, recordHeaderForMac } from "./protection.js";
 import type { SequenceNumber } from "./sequence-number.js";
 
@@ -25,21 +26,9 @@ export class EncryptThenMacProtection implements RecordProtection {
   }
 
   seal(type: number, version: number, seq: SequenceNumber, plaintext: Uint8Array): Uint8Array {
-    const bs = this.blockLength;
-    const padLen = (bs - ((plaintext.length + 1) % bs)) % bs;
-    const block = new Uint8Array(plaintext.length + padLen + 1);
-    block.set(plaintext, 0);
-    block.fill(padLen, plaintext.length);
-    let iv: Uint8Array = new Uint8Array(0);
-    if (this.version >= TLS11) {
-      iv = this.randomBytes(bs);
-      this.cipher.setIv(iv);
-    }
-    const encrypted = this.cipher.encrypt(block);
-    const body = new Uint8Array(iv.length + encrypted.length + this.macLength);
-    body.set(iv, 0);
-    body.set(encrypted, iv.length);
-    const covered = body.subarray(0, iv.length + encrypted.length);
+    const block = padCbc([plaintext], this.blockLength);
+    const body = encryptCbc(this.cipher, block, this.version >= TLS11, this.randomBytes, this.macLength);
+    const covered = body.subarray(0, body.length - this.macLength);
     const tag = this.mac
       .update(recordHeaderForMac(seq, type, version, covered.length))
       .update(covered)

@@ -4,7 +4,7 @@ import { concatBytes } from "../codec/writer.js";
 import type { CryptoProvider } from "../provider.js";
 import type { CipherSuite } from "../suites.js";
 import { SSL3 } from "../versions.js";
-import type { KeyBlock } from "./key-block.js";
+import { expandKeyBlock, type KeyBlock } from "./key-block.js";
 import type { Prf } from "./prf.js";
 
 /** The key block of an export suite for SSL 3.0 or TLS 1.0 (the only versions allowing them). */
@@ -19,12 +19,13 @@ export function deriveExportKeyBlock(
 ): KeyBlock {
   const macLength = suite.macLength;
   const material = suite.exportKeyMaterialLength;
-  const block = prf(masterSecret, "key expansion", concatBytes(serverRandom, clientRandom), 2 * (macLength + material));
-  const clientMac = block.slice(0, macLength);
-  const serverMac = block.slice(macLength, 2 * macLength);
-  const clientMaterial = block.slice(2 * macLength, 2 * macLength + material);
-  const serverMaterial = block.slice(2 * macLength + material, 2 * (macLength + material));
-  block.fill(0);
+  const [clientMac, serverMac, clientMaterial, serverMaterial] = expandKeyBlock(
+    prf,
+    masterSecret,
+    clientRandom,
+    serverRandom,
+    [macLength, macLength, material, material],
+  ) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
   const cs = concatBytes(clientRandom, serverRandom);
   const sc = concatBytes(serverRandom, clientRandom);
   const ivLength = suite.kind === "cbc" ? suite.ivLength : 0;

@@ -25,9 +25,25 @@ export function fixedIvLength(suite: CipherSuite, version: number): number {
 }
 
 /**
- * key_block = PRF(master_secret, "key expansion", server_random + client_random), split as
- * client MAC, server MAC, client key, server key, client IV, server IV.
+ * key_block = PRF(master_secret, "key expansion", server_random + client_random) (RFC 5246 §6.3),
+ * cut into copies of the given `lengths` in order; the block itself is wiped.
  */
+export function expandKeyBlock(
+  prf: Prf,
+  masterSecret: Uint8Array,
+  clientRandom: Uint8Array,
+  serverRandom: Uint8Array,
+  lengths: readonly number[],
+): Uint8Array[] {
+  const total = lengths.reduce((sum, n) => sum + n, 0);
+  const block = prf(masterSecret, "key expansion", concatBytes(serverRandom, clientRandom), total);
+  let at = 0;
+  const parts = lengths.map((n) => block.slice(at, (at += n)));
+  block.fill(0);
+  return parts;
+}
+
+/** The key block split as client MAC, server MAC, client key, server key, client IV, server IV. */
 export function deriveKeyBlock(
   prf: Prf,
   masterSecret: Uint8Array,
@@ -36,24 +52,15 @@ export function deriveKeyBlock(
   suite: CipherSuite,
   version: number,
 ): KeyBlock {
-  const macLength = suite.macLength;
-  const keyLength = suite.keyLength;
-  const ivLength = fixedIvLength(suite, version);
-  const total = 2 * (macLength + keyLength + ivLength);
-  const block = prf(masterSecret, "key expansion", concatBytes(serverRandom, clientRandom), total);
-  let at = 0;
-  const take = (n: number): Uint8Array => {
-    const part = new Uint8Array(block.subarray(at, at + n));
-    at += n;
-    return part;
-  };
-  const clientMac = take(macLength);
-  const serverMac = take(macLength);
-  const clientKey = take(keyLength);
-  const serverKey = take(keyLength);
-  const clientIv = take(ivLength);
-  const serverIv = take(ivLength);
-  block.fill(0);
+  const { macLength: mac, keyLength: key } = suite;
+  const iv = fixedIvLength(suite, version);
+  const [clientMac, serverMac, clientKey, serverKey, clientIv, serverIv] = expandKeyBlock(
+    prf,
+    masterSecret,
+    clientRandom,
+    serverRandom,
+    [mac, mac, key, key, iv, iv],
+  ) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
   return {
     client: { macKey: clientMac, key: clientKey, iv: clientIv },
     server: { macKey: serverMac, key: serverKey, iv: serverIv },

@@ -38,7 +38,11 @@ export function expandKeyBlock(
   const total = lengths.reduce((sum, n) => sum + n, 0);
   const block = prf(masterSecret, "key expansion", concatBytes(serverRandom, clientRandom), total);
   let at = 0;
-  const parts = lengths.map((n) => block.slice(at, (at += n)));
+  const parts = lengths.map((n) => {
+    const part = block.slice(at, at + n);
+    at += n;
+    return part;
+  });
   block.fill(0);
   return parts;
 }

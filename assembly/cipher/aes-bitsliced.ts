@@ -23,31 +23,15 @@ const TMP: usize = memory.data(64, 16);
   store<u64>(base + (<usize>i << 3), v);
 }
 
-/** dst = a · b in GF(2^8), bitsliced, unrolled over locals (dst may alias a or b). */
-function gfMul(dst: usize, a: usize, b: usize): void {
-  const a0 = pl(a, 0), b0 = pl(b, 0);
-  const a1 = pl(a, 1), b1 = pl(b, 1);
-  const a2 = pl(a, 2), b2 = pl(b, 2);
-  const a3 = pl(a, 3), b3 = pl(b, 3);
-  const a4 = pl(a, 4), b4 = pl(b, 4);
-  const a5 = pl(a, 5), b5 = pl(b, 5);
-  const a6 = pl(a, 6), b6 = pl(b, 6);
-  const a7 = pl(a, 7), b7 = pl(b, 7);
-  let c0 = (a0 & b0);
-  let c1 = (a0 & b1) ^ (a1 & b0);
-  let c2 = (a0 & b2) ^ (a1 & b1) ^ (a2 & b0);
-  let c3 = (a0 & b3) ^ (a1 & b2) ^ (a2 & b1) ^ (a3 & b0);
-  let c4 = (a0 & b4) ^ (a1 & b3) ^ (a2 & b2) ^ (a3 & b1) ^ (a4 & b0);
-  let c5 = (a0 & b5) ^ (a1 & b4) ^ (a2 & b3) ^ (a3 & b2) ^ (a4 & b1) ^ (a5 & b0);
-  let c6 = (a0 & b6) ^ (a1 & b5) ^ (a2 & b4) ^ (a3 & b3) ^ (a4 & b2) ^ (a5 & b1) ^ (a6 & b0);
-  let c7 = (a0 & b7) ^ (a1 & b6) ^ (a2 & b5) ^ (a3 & b4) ^ (a4 & b3) ^ (a5 & b2) ^ (a6 & b1) ^ (a7 & b0);
-  let c8 = (a1 & b7) ^ (a2 & b6) ^ (a3 & b5) ^ (a4 & b4) ^ (a5 & b3) ^ (a6 & b2) ^ (a7 & b1);
-  let c9 = (a2 & b7) ^ (a3 & b6) ^ (a4 & b5) ^ (a5 & b4) ^ (a6 & b3) ^ (a7 & b2);
-  let c10 = (a3 & b7) ^ (a4 & b6) ^ (a5 & b5) ^ (a6 & b4) ^ (a7 & b3);
-  let c11 = (a4 & b7) ^ (a5 & b6) ^ (a6 & b5) ^ (a7 & b4);
-  let c12 = (a5 & b7) ^ (a6 & b6) ^ (a7 & b5);
-  let c13 = (a6 & b7) ^ (a7 & b6);
-  let c14 = (a7 & b7);
+/**
+ * Stores the degree-14 polynomial c0..c14 reduced modulo the AES polynomial x^8 + x^4 + x^3 + x + 1
+ * into the planes at `dst` (x^k for k ≥ 8 folds into x^(k-8) · (x^4 + x^3 + x + 1), highest first).
+ */
+// @ts-ignore: decorator
+@inline function reduceStore(
+  dst: usize, c0: u64, c1: u64, c2: u64, c3: u64, c4: u64, c5: u64, c6: u64, c7: u64,
+  c8: u64, c9: u64, c10: u64, c11: u64, c12: u64, c13: u64, c14: u64,
+): void {
   c6 ^= c14; c7 ^= c14; c9 ^= c14; c10 ^= c14;
   c5 ^= c13; c6 ^= c13; c8 ^= c13; c9 ^= c13;
   c4 ^= c12; c5 ^= c12; c7 ^= c12; c8 ^= c12;
@@ -65,6 +49,34 @@ function gfMul(dst: usize, a: usize, b: usize): void {
   setPl(dst, 7, c7);
 }
 
+/** dst = a · b in GF(2^8), bitsliced, unrolled over locals (dst may alias a or b). */
+function gfMul(dst: usize, a: usize, b: usize): void {
+  const a0 = pl(a, 0), b0 = pl(b, 0);
+  const a1 = pl(a, 1), b1 = pl(b, 1);
+  const a2 = pl(a, 2), b2 = pl(b, 2);
+  const a3 = pl(a, 3), b3 = pl(b, 3);
+  const a4 = pl(a, 4), b4 = pl(b, 4);
+  const a5 = pl(a, 5), b5 = pl(b, 5);
+  const a6 = pl(a, 6), b6 = pl(b, 6);
+  const a7 = pl(a, 7), b7 = pl(b, 7);
+  const c0 = (a0 & b0);
+  const c1 = (a0 & b1) ^ (a1 & b0);
+  const c2 = (a0 & b2) ^ (a1 & b1) ^ (a2 & b0);
+  const c3 = (a0 & b3) ^ (a1 & b2) ^ (a2 & b1) ^ (a3 & b0);
+  const c4 = (a0 & b4) ^ (a1 & b3) ^ (a2 & b2) ^ (a3 & b1) ^ (a4 & b0);
+  const c5 = (a0 & b5) ^ (a1 & b4) ^ (a2 & b3) ^ (a3 & b2) ^ (a4 & b1) ^ (a5 & b0);
+  const c6 = (a0 & b6) ^ (a1 & b5) ^ (a2 & b4) ^ (a3 & b3) ^ (a4 & b2) ^ (a5 & b1) ^ (a6 & b0);
+  const c7 = (a0 & b7) ^ (a1 & b6) ^ (a2 & b5) ^ (a3 & b4) ^ (a4 & b3) ^ (a5 & b2) ^ (a6 & b1) ^ (a7 & b0);
+  const c8 = (a1 & b7) ^ (a2 & b6) ^ (a3 & b5) ^ (a4 & b4) ^ (a5 & b3) ^ (a6 & b2) ^ (a7 & b1);
+  const c9 = (a2 & b7) ^ (a3 & b6) ^ (a4 & b5) ^ (a5 & b4) ^ (a6 & b3) ^ (a7 & b2);
+  const c10 = (a3 & b7) ^ (a4 & b6) ^ (a5 & b5) ^ (a6 & b4) ^ (a7 & b3);
+  const c11 = (a4 & b7) ^ (a5 & b6) ^ (a6 & b5) ^ (a7 & b4);
+  const c12 = (a5 & b7) ^ (a6 & b6) ^ (a7 & b5);
+  const c13 = (a6 & b7) ^ (a7 & b6);
+  const c14 = (a7 & b7);
+  reduceStore(dst, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14);
+}
+
 /** dst = a² in GF(2^8), bitsliced (a linear map: a_i moves to x^2i, then reduction). */
 function gfSquare(dst: usize, a: usize): void {
   const a0 = pl(a, 0);
@@ -75,36 +87,7 @@ function gfSquare(dst: usize, a: usize): void {
   const a5 = pl(a, 5);
   const a6 = pl(a, 6);
   const a7 = pl(a, 7);
-  let c0: u64 = a0;
-  let c1: u64 = 0;
-  let c2: u64 = a1;
-  let c3: u64 = 0;
-  let c4: u64 = a2;
-  let c5: u64 = 0;
-  let c6: u64 = a3;
-  let c7: u64 = 0;
-  let c8: u64 = a4;
-  let c9: u64 = 0;
-  let c10: u64 = a5;
-  let c11: u64 = 0;
-  let c12: u64 = a6;
-  let c13: u64 = 0;
-  let c14: u64 = a7;
-  c6 ^= c14; c7 ^= c14; c9 ^= c14; c10 ^= c14;
-  c5 ^= c13; c6 ^= c13; c8 ^= c13; c9 ^= c13;
-  c4 ^= c12; c5 ^= c12; c7 ^= c12; c8 ^= c12;
-  c3 ^= c11; c4 ^= c11; c6 ^= c11; c7 ^= c11;
-  c2 ^= c10; c3 ^= c10; c5 ^= c10; c6 ^= c10;
-  c1 ^= c9; c2 ^= c9; c4 ^= c9; c5 ^= c9;
-  c0 ^= c8; c1 ^= c8; c3 ^= c8; c4 ^= c8;
-  setPl(dst, 0, c0);
-  setPl(dst, 1, c1);
-  setPl(dst, 2, c2);
-  setPl(dst, 3, c3);
-  setPl(dst, 4, c4);
-  setPl(dst, 5, c5);
-  setPl(dst, 6, c6);
-  setPl(dst, 7, c7);
+  reduceStore(dst, a0, 0, a1, 0, a2, 0, a3, 0, a4, 0, a5, 0, a6, 0, a7);
 }
 
 /** x ← x^254 (= x^-1, with 0 ↦ 0) on the state planes. */

@@ -1,7 +1,18 @@
 // Bignum exports for tests and the constant-time trace harness: byte-level wrappers over the
 // Montgomery kernels. RSA uses the kernels directly (assembly/rsa).
 import { MAX_LIMBS, NUM_BYTES, numBitLength, numFromBytes, numToBytes } from "./limbs";
-import { MOD_BYTES, fromMont, modFinal, modLimbs, modN, modPrepare, montMul, toMont } from "./montgomery";
+import {
+  MOD_BYTES,
+  PROBE_PRODUCTS,
+  fromMont,
+  kernelProbe,
+  modFinal,
+  modLimbs,
+  modN,
+  modPrepare,
+  montMul,
+  toMont,
+} from "./montgomery";
 import { modExpSecret } from "./modexp";
 
 const MOD: usize = memory.data(MOD_BYTES, 16);
@@ -40,4 +51,10 @@ export function bnModMul(src: usize, len: i32, dst: usize): i32 {
   modFinal(A, A, MOD);
   numToBytes(dst, len, A, modLimbs(MOD));
   return 0;
+}
+
+/** Runs the Montgomery product kernel `passes` times for the bench; returns the limb products done. */
+export function bnKernelProbe(passes: i32): f64 {
+  kernelProbe(passes);
+  return <f64>passes * <f64>PROBE_PRODUCTS;
 }

@@ -390,6 +390,20 @@ export function montSqr(r: usize, a: usize, m: usize): void {
   reduce(r, m);
 }
 
+/** Limb products in one pass of {@link kernelProbe}: four rows over forty positions. */
+export const PROBE_PRODUCTS: i32 = 160;
+
+/**
+ * Throughput probe for `npm run bench`: `passes` runs of the four-row product kernel that montMul,
+ * montSqr and the reduction share, over forty positions of scratch accumulators (PROBE_PRODUCTS limb
+ * products per pass, no reduction chain, no carries). Its rate is the ceiling of any operation built
+ * on the kernel; the values computed are meaningless.
+ */
+export function kernelProbe(passes: i32): void {
+  clearT(48);
+  for (let i = 0; i < passes; i++) mulRows4(T, PADDED + 16, PADDED + 16, 40);
+}
+
 /** r = a · R mod m (into Montgomery form), for a < m. */
 export function toMont(r: usize, a: usize, m: usize): void {
   montMul(r, a, modRR(m), m);

@@ -3,8 +3,10 @@
 import * as crypto from "node:crypto";
 import forge from "node-forge";
 import { activeBuild, init, initSync, RsaPrivateKey } from "../../bindings/index.js";
+import { wasmExports } from "../../bindings/wasm.js";
 import type { RsaPrivateComponents } from "../../tls/provider.js";
 import { BigIntRsa } from "../support/bigint-rsa.js";
+import { KERNEL_GROUP, KERNEL_PRODUCTS_PER_OP } from "../support/rsa-products.js";
 import type { BenchCase, BenchGroup, BenchSuite } from "../types.js";
 
 const b64u = (s: string | undefined) => new Uint8Array(Buffer.from(s ?? "", "base64url"));
@@ -92,6 +94,28 @@ function rsaCases(bits: number, op: "private" | "public"): BenchCase[] {
   ];
 }
 
+/** Passes of the kernel probe per timed operation. */
+const PROBE_PASSES = 1000;
+
+/**
+ * The Montgomery product kernel alone (assembly/bignum kernelProbe), in both builds: its product rate
+ * is the ceiling the bench report compares the RSA groups with (bench/support/rsa-products.ts).
+ */
+function kernelCases(): BenchCase[] {
+  const probe = () => wasmExports<{ bnKernelProbe(passes: number): number }>().bnKernelProbe(PROBE_PASSES);
+  if (probe() !== KERNEL_PRODUCTS_PER_OP) throw new Error("bnKernelProbe: unexpected product count");
+  const defaultBuild = activeBuild();
+  return [
+    { name: "wassl", fn: probe },
+    {
+      name: "wassl-scalar",
+      fn: probe,
+      setup: () => initSync({ build: "scalar" }),
+      teardown: () => initSync({ build: defaultBuild }),
+    },
+  ];
+}
+
 const PRIVATE_TARGETS = [
   { vs: "node:crypto", min: 0.25 },
   { vs: "js-bigint", min: 4 },
@@ -112,6 +136,7 @@ const suite: BenchSuite = async (): Promise<BenchGroup[]> => {
       ],
     },
     { id: "rsa-4096 public (e = 65537)", cases: rsaCases(4096, "public") },
+    { id: KERNEL_GROUP, cases: kernelCases() },
   ];
 };
 

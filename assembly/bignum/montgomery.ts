@@ -269,10 +269,26 @@ function reduce(r: usize, m: usize): void {
     mulRow(ti, q, n, nl);
     store<u64>(ti + 8, load<u64>(ti + 8) + (load<u64>(ti) >> LIMB_BITS));
   }
-  // The result (< 2m < R) sits in T[nl..2nl); carry it into limbs.
+  // The result (< 2m < R) sits in T[nl..2nl); carry it into limbs, four per iteration (the
+  // carry chain is serial: unrolling leaves it as the only work between two limbs).
+  const src = T + (<usize>nl << 3);
   let c: u64 = 0;
-  for (let j = 0; j < nl; j++) {
-    const v = load<u64>(T + (<usize>(nl + j) << 3)) + c;
+  let j = 0;
+  for (; j + 4 <= nl; j += 4) {
+    const s = src + (<usize>j << 3);
+    const d = r + (<usize>j << 2);
+    const v0 = load<u64>(s) + c;
+    const v1 = load<u64>(s, 8) + (v0 >> LIMB_BITS);
+    const v2 = load<u64>(s, 16) + (v1 >> LIMB_BITS);
+    const v3 = load<u64>(s, 24) + (v2 >> LIMB_BITS);
+    store<u32>(d, <u32>v0 & LIMB_MASK);
+    store<u32>(d, <u32>v1 & LIMB_MASK, 4);
+    store<u32>(d, <u32>v2 & LIMB_MASK, 8);
+    store<u32>(d, <u32>v3 & LIMB_MASK, 12);
+    c = v3 >> LIMB_BITS;
+  }
+  for (; j < nl; j++) {
+    const v = load<u64>(src + (<usize>j << 3)) + c;
     setLimb(r, j, <u32>v & LIMB_MASK);
     c = v >> LIMB_BITS;
   }
@@ -334,14 +350,48 @@ export function montMul(r: usize, a: usize, b: usize, m: usize): void {
 }
 
 /**
- * r = a² · R^-1 mod m (dedicated squaring: each cross product computed once, doubled through the
- * multiplier). Constant time.
+ * Squaring product rows of the four-limb blocks (SIMD): block i's rows run the four-row kernel
+ * from position 2i over the operand from limb i, with multipliers 2·a[i+r] (each cross product
+ * once, doubled). In the first two vectors each row's multiplier is a[i+r] on the square's
+ * position and zero before it, so the kernel also covers the block's own squares and cross products
+ * and never counts a pair twice. Returns the first limb not covered (a multiple of 4).
  */
-export function montSqr(r: usize, a: usize, m: usize): void {
-  const nl = modLimbs(m);
-  clearT(2 * nl + 8);
-  const pa = PADDED + 16;
-  loadPadded(a, nl);
+// @ts-ignore: decorator
+@inline function sqrBlocksSimd(pa: usize, nl: i32): i32 {
+  let i = 0;
+  for (; i + 4 <= nl; i += 4) {
+    const av = v128.load(pa + (<usize>i << 2));
+    const dv = i32x4.shl(av, 1);
+    const s0 = i32x4.shuffle(dv, dv, 0, 0, 0, 0);
+    const s1 = i32x4.shuffle(dv, dv, 1, 1, 1, 1);
+    const s2 = i32x4.shuffle(dv, dv, 2, 2, 2, 2);
+    const s3 = i32x4.shuffle(dv, dv, 3, 3, 3, 3);
+    const t = T + (<usize>(2 * i) << 3);
+    const bp = pa - 12 + (<usize>i << 2);
+    const zero = i32x4.splat(0);
+    const upperPair = i32x4(0, 0, -1, -1);
+    // Positions 2i..2i+3: row 0 from its square on, row 1 from its square (2i+2) on.
+    const r0 = i32x4.shuffle(av, dv, 0, 4, 4, 4);
+    const r1 = v128.and(i32x4.shuffle(av, dv, 1, 5, 1, 5), upperPair);
+    rows4Step(t, bp, r0, r1, zero, zero);
+    // Positions 2i+4..2i+7: rows 2 and 3 start with their squares (2i+4, 2i+6).
+    const r2 = i32x4.shuffle(av, dv, 2, 6, 6, 6);
+    const r3 = v128.and(i32x4.shuffle(av, dv, 3, 7, 3, 7), upperPair);
+    rows4Step(t + 32, bp + 16, s0, s1, r2, r3);
+    // Row r's last product lands at position (nl − 1) + (i + r).
+    rows4Simd(t, pa + (<usize>i << 2), 8, nl - i + 3, s0, s1, s2, s3);
+  }
+  return i;
+}
+
+/**
+ * Squaring product rows of the four-limb blocks (scalar): the block's squares and inner cross
+ * products one accumulator at a time, then the four-row kernel over the limbs after the block
+ * (which sees the block's own limbs, three of which it reads, zeroed in the copy while it runs).
+ * Returns the first limb not covered (a multiple of 4).
+ */
+// @ts-ignore: decorator
+@inline function sqrBlocksScalar(pa: usize, nl: i32): i32 {
   let i = 0;
   for (; i + 4 <= nl; i += 4) {
     const a0 = <u64>limb(pa, i);
@@ -352,7 +402,6 @@ export function montSqr(r: usize, a: usize, m: usize): void {
     const d1 = a1 << 1;
     const d2 = a2 << 1;
     const d3 = a3 << 1;
-    // Squares and the cross products inside the 4-limb block, one update per accumulator.
     const t = T + (<usize>(2 * i) << 3);
     store<u64>(t, load<u64>(t) + a0 * a0);
     store<u64>(t, load<u64>(t, 8) + d0 * a1, 8);
@@ -361,26 +410,28 @@ export function montSqr(r: usize, a: usize, m: usize): void {
     store<u64>(t, load<u64>(t, 32) + a2 * a2 + d1 * a3, 32);
     store<u64>(t, load<u64>(t, 40) + d2 * a3, 40);
     store<u64>(t, load<u64>(t, 48) + a3 * a3, 48);
-    // Cross products with the limbs after the block: the kernel reads three limbs before its
-    // operand, so the block's own limbs are zeroed in the copy while it runs.
     const next = pa + (<usize>(i + 4) << 2);
     store<u32>(next - 4, 0);
     store<u32>(next - 8, 0);
     store<u32>(next - 12, 0);
-    const tk = T + (<usize>(2 * i + 4) << 3);
-    if (ASC_FEATURE_SIMD) {
-      const s0 = i32x4.splat(<i32>d0);
-      const s1 = i32x4.splat(<i32>d1);
-      const s2 = i32x4.splat(<i32>d2);
-      const s3 = i32x4.splat(<i32>d3);
-      rows4Simd(tk, next, 0, nl - i - 1, s0, s1, s2, s3);
-    } else {
-      rows4Scalar(tk, next, 0, nl - i - 1, d0, d1, d2, d3);
-    }
+    rows4Scalar(T + (<usize>(2 * i + 4) << 3), next, 0, nl - i - 1, d0, d1, d2, d3);
     store<u32>(next - 4, <u32>a3);
     store<u32>(next - 8, <u32>a2);
     store<u32>(next - 12, <u32>a1);
   }
+  return i;
+}
+
+/**
+ * r = a² · R^-1 mod m (dedicated squaring: each cross product computed once, doubled through the
+ * multiplier). Constant time.
+ */
+export function montSqr(r: usize, a: usize, m: usize): void {
+  const nl = modLimbs(m);
+  clearT(2 * nl + 8);
+  const pa = PADDED + 16;
+  loadPadded(a, nl);
+  let i = ASC_FEATURE_SIMD ? sqrBlocksSimd(pa, nl) : sqrBlocksScalar(pa, nl);
   for (; i < nl; i++) {
     const ai = limb(pa, i);
     const ti = T + (<usize>(2 * i) << 3);

@@ -98,6 +98,21 @@ const PADDED: usize = memory.data(NUM_BYTES + 64, 16);
   v128.store(tp, hi, 16);
 }
 
+/** {@link rows4Step} for the first two rows only (x0 on b[p], x1 on b[p−1]). */
+// @ts-ignore: decorator
+@inline function rows2Step(tp: usize, bp: usize, x0: v128, x1: v128): void {
+  let lo = v128.load(tp);
+  let hi = v128.load(tp, 16);
+  let bv = v128.load(bp, 12);
+  lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x0, bv));
+  hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x0, bv));
+  bv = v128.load(bp, 8);
+  lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x1, bv));
+  hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x1, bv));
+  v128.store(tp, lo);
+  v128.store(tp, hi, 16);
+}
+
 /**
  * Four rows at once: t[p] += Σ_{r<4} x_r · b[p − r] for p in [from, to) (a multiple of 4 apart),
  * with the four multipliers as i32x4 splats, in whole vectors (so up to three positions past `to`).
@@ -313,7 +328,15 @@ export function modFinal(r: usize, a: usize, m: usize): void {
 @inline function clearT(words: i32): void {
   if (ASC_FEATURE_SIMD) {
     const zero = i64x2.splat(0);
-    for (let k = 0; k < words; k += 2) v128.store(T + (<usize>k << 3), zero);
+    let k = 0;
+    for (; k + 8 <= words; k += 8) {
+      const p = T + (<usize>k << 3);
+      v128.store(p, zero);
+      v128.store(p, zero, 16);
+      v128.store(p, zero, 32);
+      v128.store(p, zero, 48);
+    }
+    for (; k < words; k += 2) v128.store(T + (<usize>k << 3), zero);
   } else {
     memory.fill(T, 0, <usize>words << 3);
   }
@@ -368,12 +391,11 @@ export function montMul(r: usize, a: usize, b: usize, m: usize): void {
     const s3 = i32x4.shuffle(dv, dv, 3, 3, 3, 3);
     const t = T + (<usize>(2 * i) << 3);
     const bp = pa - 12 + (<usize>i << 2);
-    const zero = i32x4.splat(0);
     const upperPair = i32x4(0, 0, -1, -1);
     // Positions 2i..2i+3: row 0 from its square on, row 1 from its square (2i+2) on.
     const r0 = i32x4.shuffle(av, dv, 0, 4, 4, 4);
     const r1 = v128.and(i32x4.shuffle(av, dv, 1, 5, 1, 5), upperPair);
-    rows4Step(t, bp, r0, r1, zero, zero);
+    rows2Step(t, bp, r0, r1);
     // Positions 2i+4..2i+7: rows 2 and 3 start with their squares (2i+4, 2i+6).
     const r2 = i32x4.shuffle(av, dv, 2, 6, 6, 6);
     const r3 = v128.and(i32x4.shuffle(av, dv, 3, 7, 3, 7), upperPair);

@@ -262,7 +262,7 @@ function reduce(r: usize, m: usize): void {
       const s1 = i32x4.splat(<i32>q1);
       const s2 = i32x4.splat(<i32>q2);
       const s3 = i32x4.splat(<i32>q3);
-      rows4Simd(t, nn, 0, 4, s0, s1, s2, s3);
+      rows4Step(t, nn - 12, s0, s1, s2, s3);
       if (b + 1 < blocks) quotientChain(t, m56, n0, n1, n2, n3);
       rows4Simd(t, nn, 4, span, s0, s1, s2, s3);
     } else {
@@ -350,7 +350,15 @@ export function modFinal(r: usize, a: usize, m: usize): void {
 @inline function loadPadded(src: usize, nl: i32): void {
   const dst = PADDED + 16;
   if (ASC_FEATURE_SIMD) {
-    for (let j = 0; j < nl; j += 4) v128.store(dst + (<usize>j << 2), v128.load(src + (<usize>j << 2)));
+    let j = 0;
+    for (; j + 8 <= nl; j += 8) {
+      const s = src + (<usize>j << 2);
+      const d = dst + (<usize>j << 2);
+      v128.store(d, v128.load(s));
+      v128.store(d, v128.load(s, 16), 16);
+    }
+    if (j < nl) v128.store(dst + (<usize>j << 2), v128.load(src + (<usize>j << 2)));
+    if (j + 4 < nl) v128.store(dst + (<usize>j << 2), v128.load(src + (<usize>j << 2), 16), 16);
     const tail = dst + (<usize>nl << 2);
     v128.store(tail, i64x2.splat(0));
     v128.store(tail, i64x2.splat(0), 16);

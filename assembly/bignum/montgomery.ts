@@ -187,8 +187,8 @@ const PADDED: usize = memory.data(NUM_BYTES + 64, 16);
 }
 
 
-// Quotient digits of the current and the next four-row block of the reduction, and the carry out
-// of the last reduced row (globals so that the inlined chain can hand them over without memory).
+// Quotient digits of the next four-row block of the reduction and the carry out of its last row
+// (globals so that the inlined chain can hand them over without memory).
 let q0: u64 = 0;
 let q1: u64 = 0;
 let q2: u64 = 0;
@@ -232,9 +232,7 @@ const PAIR_MASK: u64 = (<u64>1 << 56) - 1;
  * inputs below 2m the output stays below 2m (Walter), so no conditional subtraction is needed
  * between operations; {@link modFinal} brings a value into [0, m) where a canonical one is needed.
  * Rows are reduced four at a time: a scalar chain in locals finds the block's four quotient digits,
- * then the SIMD kernel adds their products with the rest of the modulus. The next block's chain
- * runs as soon as the kernel's first vector has finalised its four accumulators, so the serial
- * chain overlaps the kernel's remaining work.
+ * then the SIMD kernel adds their products with the rest of the modulus.
  */
 function reduce(r: usize, m: usize): void {
   const nl = modLimbs(m);
@@ -258,22 +256,14 @@ function reduce(r: usize, m: usize): void {
     const t = T + (<usize>(4 * b + 4) << 3);
     const nn = n + 16;
     if (ASC_FEATURE_SIMD) {
-      const s0 = i32x4.splat(<i32>q0);
-      const s1 = i32x4.splat(<i32>q1);
-      const s2 = i32x4.splat(<i32>q2);
-      const s3 = i32x4.splat(<i32>q3);
-      rows4Step(t, nn - 12, s0, s1, s2, s3);
-      if (b + 1 < blocks) quotientChain(t, m56, n0, n1, n2, n3);
-      rows4Simd(t, nn, 4, span, s0, s1, s2, s3);
+      rows4Simd(t, nn, 0, span, i32x4.splat(<i32>q0), i32x4.splat(<i32>q1), i32x4.splat(<i32>q2), i32x4.splat(<i32>q3));
     } else {
-      const d0 = q0;
-      const d1 = q1;
-      const d2 = q2;
-      const d3 = q3;
-      rows4Scalar(t, nn, 0, 4, d0, d1, d2, d3);
-      if (b + 1 < blocks) quotientChain(t, m56, n0, n1, n2, n3);
-      rows4Scalar(t, nn, 4, nl - 1, d0, d1, d2, d3);
+      rows4Scalar(t, nn, 0, nl - 1, q0, q1, q2, q3);
     }
+    // The next block's chain starts from the first four accumulators this block wrote. It runs
+    // after the whole block: right after their (vector) stores, its scalar loads would stall on
+    // store-to-load forwarding, which costs more than the overlap with the kernel gains.
+    if (b + 1 < blocks) quotientChain(t, m56, n0, n1, n2, n3);
   }
   let i = 4 * blocks;
   const ti = T + (<usize>i << 3);

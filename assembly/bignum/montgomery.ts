@@ -389,6 +389,8 @@ export function montMul(r: usize, a: usize, b: usize, m: usize): void {
     const s3 = i32x4.shuffle(dv, dv, 3, 3, 3, 3);
     const t = T + (<usize>(2 * i) << 3);
     const bp = pa - 12 + (<usize>i << 2);
+    // Row r's last product lands at position (nl − 1) + (i + r).
+    rows4Simd(t, pa + (<usize>i << 2), 8, nl - i + 3, s0, s1, s2, s3);
     const upperPair = i32x4(0, 0, -1, -1);
     // Positions 2i..2i+3: row 0 from its square on, row 1 from its square (2i+2) on.
     const r0 = i32x4.shuffle(av, dv, 0, 4, 4, 4);
@@ -398,8 +400,6 @@ export function montMul(r: usize, a: usize, b: usize, m: usize): void {
     const r2 = i32x4.shuffle(av, dv, 2, 6, 6, 6);
     const r3 = v128.and(i32x4.shuffle(av, dv, 3, 7, 3, 7), upperPair);
     rows4Step(t + 32, bp + 16, s0, s1, r2, r3);
-    // Row r's last product lands at position (nl − 1) + (i + r).
-    rows4Simd(t, pa + (<usize>i << 2), 8, nl - i + 3, s0, s1, s2, s3);
   }
   return i;
 }

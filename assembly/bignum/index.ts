@@ -14,6 +14,7 @@ import {
   toMont,
 } from "./montgomery";
 import { modExpSecret } from "./modexp";
+import { modInverse } from "./inverse";
 
 const MOD: usize = memory.data(MOD_BYTES, 16);
 const A: usize = memory.data(NUM_BYTES, 16);
@@ -50,6 +51,18 @@ export function bnModMul(src: usize, len: i32, dst: usize): i32 {
   montMul(A, A, B, MOD); // a·R · b / R = a·b
   modFinal(A, A, MOD);
   numToBytes(dst, len, A, modLimbs(MOD));
+  return 0;
+}
+
+/**
+ * Reads a ‖ (ignored) ‖ modulus (each `len` bytes, modulus odd, a < modulus) and writes a^-1 mod
+ * modulus (`len` bytes) with the variable-time binary inverse. Returns 0, 1 for an unusable modulus,
+ * or 2 when a is not invertible.
+ */
+export function bnModInverse(src: usize, len: i32, dst: usize): i32 {
+  if (load3(src, len) != 0) return 1;
+  if (modInverse(B, A, MOD) != 0) return 2;
+  numToBytes(dst, len, B, modLimbs(MOD));
   return 0;
 }
 

@@ -2,7 +2,7 @@
 //
 // Variable time: callers apply it only to blinded values (the RSA blind r is inverted as r·s for a
 // second random s, so timing reveals nothing about r).
-import { LIMB_BITS, LIMB_MASK, NUM_BYTES, limb, numAdd, numCompare, numCopy, numSub, numZero, setLimb } from "./limbs";
+import { LIMB_BITS, LIMB_MASK, NUM_BYTES, limb, numAdd, numCopy, numSub, numZero, setLimb } from "./limbs";
 import { modLimbs, modN } from "./montgomery";
 
 const U: usize = memory.data(NUM_BYTES, 16);
@@ -10,15 +10,21 @@ const V: usize = memory.data(NUM_BYTES, 16);
 const X1: usize = memory.data(NUM_BYTES, 16);
 const X2: usize = memory.data(NUM_BYTES, 16);
 
-function isOne(a: usize, nl: i32): bool {
-  if (limb(a, 0) != 1) return false;
-  for (let i = 1; i < nl; i++) if (limb(a, i) != 0) return false;
-  return true;
+/** Limbs in use of the number at `a` (at most `len`, at least 1). Variable time. */
+function trimmed(a: usize, len: i32): i32 {
+  while (len > 1 && limb(a, len - 1) == 0) len--;
+  return len;
 }
 
-function isZero(a: usize, nl: i32): bool {
-  for (let i = 0; i < nl; i++) if (limb(a, i) != 0) return false;
-  return true;
+/** Compares a (al limbs in use) with b (bl limbs in use): -1, 0 or 1. Variable time. */
+function compareVar(a: usize, al: i32, b: usize, bl: i32): i32 {
+  if (al != bl) return al > bl ? 1 : -1;
+  for (let i = al - 1; i >= 0; i--) {
+    const x = limb(a, i);
+    const y = limb(b, i);
+    if (x != y) return x > y ? 1 : -1;
+  }
+  return 0;
 }
 
 /** Number of trailing zero bits of the non-zero number at `a`. */
@@ -46,15 +52,23 @@ function halveMod(x: usize, t: i32, m: usize, nl: i32): void {
   while (t > 0) {
     const k = t < LIMB_BITS ? t : LIMB_BITS;
     const q = <u64>((limb(x, 0) * m0inv) & ((<u32>1 << <u32>k) - 1));
-    let carry: u64 = 0;
-    for (let i = 0; i < nl; i++) {
-      const v = <u64>limb(x, i) + q * <u64>limb(n, i) + carry;
-      setLimb(x, i, <u32>v & LIMB_MASK);
+    // One pass: limb i of the sum x + q·m is final once computed, and supplies the top 28 − k
+    // bits of output limb i − 1 (the sum's low k bits are zero).
+    const kk = <u32>k;
+    let v = <u64>limb(x, 0) + q * <u64>limb(n, 0);
+    let prev = <u32>v & LIMB_MASK;
+    let carry = v >> LIMB_BITS;
+    for (let i = 1; i < nl; i++) {
+      v = <u64>limb(x, i) + q * <u64>limb(n, i) + carry;
+      const s = <u32>v & LIMB_MASK;
       carry = v >> LIMB_BITS;
+      setLimb(x, i - 1, ((prev >> kk) | (s << (<u32>LIMB_BITS - kk))) & LIMB_MASK);
+      prev = s;
     }
-    setLimb(x, nl, <u32>carry);
-    shiftRight(x, nl + 1, k);
-    if (numCompare(x, n, nl + 1) >= 0) numSub(x, x, n, nl + 1);
+    const top = <u32>carry;
+    setLimb(x, nl - 1, ((prev >> kk) | (top << (<u32>LIMB_BITS - kk))) & LIMB_MASK);
+    setLimb(x, nl, top >> kk);
+    if (compareVar(x, nl + 1, n, nl + 1) >= 0) numSub(x, x, n, nl + 1);
     t -= k;
   }
 }
@@ -76,34 +90,41 @@ export function modInverse(r: usize, a: usize, m: usize): i32 {
   numZero(X1, nl + 1);
   setLimb(X1, 0, 1);
   numZero(X2, nl + 1);
+  // Limbs in use of U and V: both shrink as the algorithm proceeds.
+  let ul = trimmed(U, nl);
+  let vl = trimmed(V, nl);
   let ok = false;
   while (true) {
-    if (isZero(U, nl)) break;
-    if (isOne(U, nl)) {
+    if (ul == 1 && limb(U, 0) == 0) break;
+    if (ul == 1 && limb(U, 0) == 1) {
       numCopy(r, X1, nl);
       ok = true;
       break;
     }
-    if (isOne(V, nl)) {
+    if (vl == 1 && limb(V, 0) == 1) {
       numCopy(r, X2, nl);
       ok = true;
       break;
     }
     const tu = trailingZeros(U);
     if (tu > 0) {
-      shiftRight(U, nl, tu);
+      shiftRight(U, ul, tu);
+      ul = trimmed(U, ul);
       halveMod(X1, tu, m, nl);
     }
     const tv = trailingZeros(V);
     if (tv > 0) {
-      shiftRight(V, nl, tv);
+      shiftRight(V, vl, tv);
+      vl = trimmed(V, vl);
       halveMod(X2, tv, m, nl);
     }
-    if (numCompare(U, V, nl) >= 0) {
-      numSub(U, U, V, nl);
+    if (compareVar(U, ul, V, vl) >= 0) {
+      numSub(U, U, V, ul);
+      ul = trimmed(U, ul);
       subMod(X1, X2, n, nl);
     } else {
-      numSub(V, V, U, nl);
+      numSub(V, V, U, vl);
+      vl = trimmed(V, vl);
       subMod(X2, X1, n, nl);
     }
   }

@@ -158,10 +158,11 @@ const PADDED: usize = memory.data(NUM_BYTES + 64, 16);
 // @ts-ignore: decorator
 @inline function mulRows4(t: usize, x: usize, b: usize, count: i32): void {
   if (ASC_FEATURE_SIMD) {
-    const x0 = i32x4.splat(load<i32>(x));
-    const x1 = i32x4.splat(load<i32>(x, 4));
-    const x2 = i32x4.splat(load<i32>(x, 8));
-    const x3 = i32x4.splat(load<i32>(x, 12));
+    const xv = v128.load(x);
+    const x0 = i32x4.shuffle(xv, xv, 0, 0, 0, 0);
+    const x1 = i32x4.shuffle(xv, xv, 1, 1, 1, 1);
+    const x2 = i32x4.shuffle(xv, xv, 2, 2, 2, 2);
+    const x3 = i32x4.shuffle(xv, xv, 3, 3, 3, 3);
     rows4Simd(t, b, 0, count, x0, x1, x2, x3);
   } else {
     const x0 = <u64>load<u32>(x);

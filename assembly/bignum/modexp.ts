@@ -22,16 +22,18 @@ function pickEntry(index: u32, nl: i32): void {
       const mask = <u32>(((<u64>(e ^ index)) - 1) >> 32); // all ones when e == index
       v128.store(MASKS + (<usize>e << 4), i32x4.splat(<i32>mask));
     }
-    // Sixteen limbs (four vectors) of the result per pass over the table, then eight when fewer
-    // remain: whole passes stay inside the entries (MAX_LIMBS is a multiple of 8 at or above nl
-    // rounded up to 8), and each mask load serves four vectors.
+    // Twenty limbs (five vectors) of the result per pass over the table while they stay within nl
+    // rounded up to 8, then eight: whole passes stay inside the entries (MAX_LIMBS is a multiple of 8
+    // at or above that bound), and each mask load serves five vectors.
+    const bound = (nl + 7) & ~7;
     let j: i32 = 0;
-    for (; j + 16 <= nl; j += 16) {
+    for (; j + 20 <= bound; j += 20) {
       const off = <usize>j << 2;
       let v0 = i64x2.splat(0);
       let v1 = i64x2.splat(0);
       let v2 = i64x2.splat(0);
       let v3 = i64x2.splat(0);
+      let v4 = i64x2.splat(0);
       for (let e: i32 = 0; e < TABLE_SIZE; e++) {
         const mv = v128.load(MASKS + (<usize>e << 4));
         const entry = TABLE + <usize>e * <usize>NUM_BYTES + off;
@@ -39,11 +41,13 @@ function pickEntry(index: u32, nl: i32): void {
         v1 = v128.or(v1, v128.and(v128.load(entry, 16), mv));
         v2 = v128.or(v2, v128.and(v128.load(entry, 32), mv));
         v3 = v128.or(v3, v128.and(v128.load(entry, 48), mv));
+        v4 = v128.or(v4, v128.and(v128.load(entry, 64), mv));
       }
       v128.store(PICKED + off, v0);
       v128.store(PICKED + off, v1, 16);
       v128.store(PICKED + off, v2, 32);
       v128.store(PICKED + off, v3, 48);
+      v128.store(PICKED + off, v4, 64);
     }
     for (; j < nl; j += 8) {
       const off = <usize>j << 2;

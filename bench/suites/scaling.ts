@@ -1,13 +1,14 @@
 // Two-core scaling on this machine, the reference for the worker-pool handshake group in tls.ts: the
-// same batch of RSA-2048 private operations on one thread and on two worker threads, ours (the
-// RsaWorkerPool, one message per operation) and node:crypto's (two plain workers, one message per
-// half batch, so OpenSSL's figure shows what the cores give to work that needs no coordination).
+// same batch of RSA-2048 private operations on one thread and on two worker threads. Ours on the
+// RsaWorkerPool (one message per operation, as in a handshake) and on two plain workers given half
+// the batch each in one message ("wassl-2-threads"), and node:crypto's likewise: the plain-worker
+// figures show what the cores give to work that needs no coordination.
 // Timed by the wall clock: CPU time would add up the threads.
 import * as crypto from "node:crypto";
 import { Worker } from "node:worker_threads";
 import { init, RsaPrivateKey } from "../../bindings/index.js";
 import { DEMO_SERVER_KEY_PEM } from "../../cli/demo-credentials.js";
-import { rsaWorkerBundleUrl } from "../../test/support/rsa-worker-bundle.js";
+import { rsaWorkerBundleUrl, workerBundleUrl } from "../../test/support/rsa-worker-bundle.js";
 import { RsaWorkerPool } from "../../tls/workers/rsa-pool.js";
 import { decodeRsaPrivateKeyPem } from "../../tls/x509/keys.js";
 import type { BenchGroup, BenchSuite } from "../types.js";
@@ -27,21 +28,33 @@ const padding = crypto.constants.RSA_NO_PADDING;
 parentPort.on("message", (count) => {
   for (let i = 0; i < count; i++) crypto.privateDecrypt({ key, padding }, input);
   parentPort.postMessage(count);
-});`;
+});
+parentPort.postMessage("ready");`;
 
-/** Starts two node:crypto workers and returns a function running one batch split across them. */
-function nodeTwoThreads(input: Uint8Array): () => Promise<unknown> {
+/**
+ * Starts two workers from `source` (eval'd CommonJS text or a module URL) that answer a count with
+ * that many operations, and returns a function running one batch split across them (once both are
+ * ready).
+ */
+async function twoThreads(source: string | URL, input: Uint8Array): Promise<() => Promise<unknown>> {
   const workers = [0, 1].map(() => {
-    const worker = new Worker(NODE_WORKER, { eval: true, workerData: { pem: DEMO_SERVER_KEY_PEM, input } });
+    const worker = new Worker(source, {
+      eval: typeof source === "string",
+      workerData: { pem: DEMO_SERVER_KEY_PEM, input },
+    });
     worker.unref();
     return worker;
   });
-  const half = (worker: Worker) =>
-    new Promise((resolve) => {
-      worker.once("message", resolve);
-      worker.postMessage(BATCH / 2);
-    });
-  return () => Promise.all(workers.map(half));
+  const reply = (worker: Worker) => new Promise((resolve) => worker.once("message", resolve));
+  await Promise.all(workers.map(reply));
+  return () =>
+    Promise.all(
+      workers.map((worker) => {
+        const done = reply(worker);
+        worker.postMessage(BATCH / 2);
+        return done;
+      }),
+    );
 }
 
 /** Runs `op` BATCH times on this thread. */
@@ -75,8 +88,12 @@ const suite: BenchSuite = async (): Promise<BenchGroup[]> => {
       cases: [
         { name: "wassl", fn: inline(() => ours.decryptTlsPremaster(ciphertext, TLS12)) },
         { name: "wassl-pool-2", fn: pooled },
+        {
+          name: "wassl-2-threads",
+          fn: await twoThreads(workerBundleUrl(new URL("../support/rsa-batch-worker.ts", import.meta.url)), ciphertext),
+        },
         { name: "node:crypto", fn: inline(() => crypto.privateDecrypt({ key: nodeKey, padding }, input)) },
-        { name: "node:crypto-2-threads", fn: nodeTwoThreads(new Uint8Array(input)) },
+        { name: "node:crypto-2-threads", fn: await twoThreads(NODE_WORKER, ciphertext) },
       ],
     },
   ];

@@ -2,13 +2,19 @@
 // and benchmarks that run without a compiled dist/.
 import { buildSync } from "esbuild";
 
-let cached: URL | undefined;
+const cached = new Map<string, URL>();
 
 /** A `data:` URL of tls/workers/rsa-worker.ts bundled with its imports (the WASM core included). */
 export function rsaWorkerBundleUrl(): URL {
-  if (cached) return cached;
+  return workerBundleUrl(new URL("../../tls/workers/rsa-worker.ts", import.meta.url));
+}
+
+/** A `data:` URL of the worker module `entry` (a TypeScript file) bundled with its imports. */
+export function workerBundleUrl(entry: URL): URL {
+  const known = cached.get(entry.href);
+  if (known) return known;
   const result = buildSync({
-    entryPoints: [new URL("../../tls/workers/rsa-worker.ts", import.meta.url).pathname],
+    entryPoints: [entry.pathname],
     bundle: true,
     format: "esm",
     platform: "node",
@@ -16,6 +22,7 @@ export function rsaWorkerBundleUrl(): URL {
     logLevel: "silent",
   });
   const code = result.outputFiles[0]?.text ?? "";
-  cached = new URL(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
-  return cached;
+  const url = new URL(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
+  cached.set(entry.href, url);
+  return url;
 }

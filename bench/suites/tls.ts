@@ -433,7 +433,7 @@ const suite: BenchSuite = async () => {
       // On a shared machine the wall clock also counts other processes' use of the cores.
       id: `tls ${CONCURRENT} concurrent full handshakes, rsa worker pool`,
       clock: "wall",
-      minIterations: 4,
+      minIterations: 8,
       cases: [throughputCase("wassl", loads.single), throughputCase("wassl-pool-2", loads.pooled)],
       targets: [{ ours: "wassl-pool-2", vs: "wassl", min: 1.7 }],
     },

@@ -23,9 +23,12 @@ import { limb } from "./limbs";
   }
 }
 
-/** One vector step of {@link rows4Simd}: accumulators t[p..p+4) (tp) and operand limbs b[p−3..p+4) (bp). */
+/**
+ * One vector step of {@link rows4Simd}: accumulators t[p..p+4) (tp) and operand limbs b[p−3..p+4) (bp),
+ * with the first `rows` multipliers of x0..x3 (2 or 4; a constant where inlined).
+ */
 // @ts-ignore: decorator
-@inline export function rows4Step(tp: usize, bp: usize, x0: v128, x1: v128, x2: v128, x3: v128): void {
+@inline function rowsStep(tp: usize, bp: usize, x0: v128, x1: v128, x2: v128, x3: v128, rows: i32): void {
   let lo = v128.load(tp);
   let hi = v128.load(tp, 16);
   let bv = v128.load(bp, 12);
@@ -34,29 +37,28 @@ import { limb } from "./limbs";
   bv = v128.load(bp, 8);
   lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x1, bv));
   hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x1, bv));
-  bv = v128.load(bp, 4);
-  lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x2, bv));
-  hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x2, bv));
-  bv = v128.load(bp);
-  lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x3, bv));
-  hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x3, bv));
+  if (rows == 4) {
+    bv = v128.load(bp, 4);
+    lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x2, bv));
+    hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x2, bv));
+    bv = v128.load(bp);
+    lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x3, bv));
+    hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x3, bv));
+  }
   v128.store(tp, lo);
   v128.store(tp, hi, 16);
 }
 
-/** {@link rows4Step} for the first two rows only (x0 on b[p], x1 on b[p−1]). */
+/** One vector step of all four rows (see {@link rowsStep}). */
+// @ts-ignore: decorator
+@inline export function rows4Step(tp: usize, bp: usize, x0: v128, x1: v128, x2: v128, x3: v128): void {
+  rowsStep(tp, bp, x0, x1, x2, x3, 4);
+}
+
+/** One vector step of the first two rows only (x0 on b[p], x1 on b[p−1]; see {@link rowsStep}). */
 // @ts-ignore: decorator
 @inline export function rows2Step(tp: usize, bp: usize, x0: v128, x1: v128): void {
-  let lo = v128.load(tp);
-  let hi = v128.load(tp, 16);
-  let bv = v128.load(bp, 12);
-  lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x0, bv));
-  hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x0, bv));
-  bv = v128.load(bp, 8);
-  lo = i64x2.add(lo, i64x2.extmul_low_i32x4_u(x1, bv));
-  hi = i64x2.add(hi, i64x2.extmul_high_i32x4_u(x1, bv));
-  v128.store(tp, lo);
-  v128.store(tp, hi, 16);
+  rowsStep(tp, bp, x0, x1, x0, x1, 2);
 }
 
 /**

@@ -11,11 +11,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const results = JSON.parse(readFileSync(join(root, "bench", "results.json"), "utf8")) as BenchResults;
 
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
-const ratioOf = (g: GroupResult, name: string) => {
-  const ours = g.cases.find((c) => c.name === "wassl");
-  const peer = g.cases.find((c) => c.name === name);
-  return ours && peer ? ours.opsPerSec / peer.opsPerSec : undefined;
+const opsIn = (g: GroupResult | undefined, name: string) => g?.cases.find((c) => c.name === name)?.opsPerSec;
+/** ops/s of case `a` ÷ ops/s of case `b` in group `g`, when both were measured. */
+const casesRatio = (g: GroupResult | undefined, a: string, b: string) => {
+  const x = opsIn(g, a);
+  const y = opsIn(g, b);
+  return x && y ? x / y : undefined;
 };
+const ratioOf = (g: GroupResult, name: string) => casesRatio(g, "wassl", name);
+const groupNamed = (part: string) => results.groups.find((g) => g.id.includes(part));
 
 function groupTable(g: GroupResult): string {
   const lines = [
@@ -43,16 +47,13 @@ function targetTable(groups: GroupResult[]): string {
   return lines.join("\n");
 }
 
-const opsOf = (groupId: string, name: string) =>
-  results.groups.find((g) => g.id === groupId)?.cases.find((c) => c.name === name)?.opsPerSec;
-
 /** The RSA-2048 private op against the ceiling set by the product kernel's own rate (same run). */
 function rsaCeiling(): string[] {
-  const kernel = opsOf(KERNEL_GROUP, "wassl");
-  const group = "rsa-2048 private (CRT, blinded)";
-  const ours = opsOf(group, "wassl");
-  const bigint = opsOf(group, "js-bigint");
-  const forge = opsOf(group, "node-forge");
+  const kernel = opsIn(groupNamed(KERNEL_GROUP), "wassl");
+  const group = groupNamed("rsa-2048 private (CRT, blinded)");
+  const ours = opsIn(group, "wassl");
+  const bigint = opsIn(group, "js-bigint");
+  const forge = opsIn(group, "node-forge");
   if (!kernel || !ours || !bigint || !forge) return [];
   const rate = kernel * KERNEL_PRODUCTS_PER_OP;
   const products = crtPrivateProducts(2048);
@@ -68,13 +69,12 @@ function rsaCeiling(): string[] {
 
 /** Two-thread scaling of the pool and of node:crypto in this run. */
 function scaling(): string[] {
-  const rsa = results.groups.find((g) => g.id.includes("one thread vs two worker threads"));
-  const pool = results.groups.find((g) => g.id.includes("rsa worker pool"));
+  const rsa = groupNamed("one thread vs two worker threads");
+  const pool = groupNamed("rsa worker pool");
   if (!rsa || !pool) return [];
   const ratio = (g: GroupResult, a: string, b: string) => {
-    const x = g.cases.find((c) => c.name === a)?.opsPerSec;
-    const y = g.cases.find((c) => c.name === b)?.opsPerSec;
-    return x && y ? `${(x / y).toFixed(2)}×` : "n/a";
+    const r = casesRatio(g, a, b);
+    return r === undefined ? "n/a" : `${r.toFixed(2)}×`;
   };
   return [
     "- Two-core scaling in this run (two threads ÷ one): full handshakes with the RSA worker pool",

@@ -143,9 +143,9 @@ class HandshakeLoad {
     while (this.running) {
       await wasslHandshake(this.contexts, this.verifyPeerCertificate);
       this.completed++;
-      while (this.waiters.length > 0 && (this.waiters[0] as { at: number }).at <= this.completed) {
-        this.waiters.shift()?.resolve();
-      }
+      const due = this.waiters.filter((w) => w.at <= this.completed);
+      this.waiters = this.waiters.filter((w) => w.at > this.completed);
+      for (const w of due) w.resolve();
     }
   }
 }
